@@ -1,0 +1,25 @@
+import { emulatorPort } from '../playwright.config';
+
+const base = `http://127.0.0.1:${emulatorPort}/_emulator`;
+
+/** Asks the emulator to misbehave for the next matching requests. */
+export async function addFault(fault: Record<string, unknown>) {
+  const response = await fetch(`${base}/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`emulator refused fault: ${response.status} ${await response.text()}`);
+}
+
+/** Clears every fault and the request log, so each test starts from a healthy emulator. */
+export async function resetEmulator() {
+  await fetch(`${base}/faults`, { method: 'DELETE' });
+  await fetch(`${base}/requests`, { method: 'DELETE' });
+}
+
+/** The upstream calls the emulator has seen since the last reset. */
+export async function upstreamRequests(): Promise<Array<{ provider: string; model?: string; status?: number }>> {
+  const response = await fetch(`${base}/requests`);
+  return (await response.json()) as Array<{ provider: string; model?: string; status?: number }>;
+}

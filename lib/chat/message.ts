@@ -1,0 +1,32 @@
+import type { UIMessage } from 'ai';
+import { z } from 'zod';
+
+/** One provider call made while answering a message, as the badge shows it. */
+export const attemptSchema = z.object({
+  model: z.string(),
+  provider: z.string(),
+  outcome: z.string(),
+  ms: z.number(),
+});
+
+/** What the server tells the browser about how a message was produced. */
+export const messageMetadataSchema = z.object({
+  model: z.string().optional(),
+  provider: z.string().optional(),
+  attempts: z.array(attemptSchema).optional(),
+  continuedBy: z.string().optional(),
+  interrupted: z.boolean().optional(),
+  inputTokens: z.number().optional(),
+  outputTokens: z.number().optional(),
+  costUsd: z.number().optional(),
+  createdAt: z.number().optional(),
+});
+
+export type MessageMetadata = z.infer<typeof messageMetadataSchema>;
+
+/** A chat message as Flint's UI and API see it. */
+export type FlintUIMessage = UIMessage<MessageMetadata>;
+
+/** The model tiers a user can pick in the composer. */
+export const tiers = ['auto', 'speed', 'quality'] as const;
+export type Tier = (typeof tiers)[number];

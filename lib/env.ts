@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Treats an empty string like an unset variable (`OPENAI_BASE_URL=` must not break anything). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const schema = z.object({
+  GROQ_API_KEY: optional(z.string().trim()),
+  GROQ_BASE_URL: optional(z.url({ message: 'must be a URL such as https://api.groq.com/openai/v1' })),
+  OPENAI_API_KEY: optional(z.string().trim()),
+  OPENAI_BASE_URL: optional(z.url({ message: 'must be a URL such as https://api.openai.com/v1' })),
+  OPENAI_CHAT_MODEL: optional(z.string().trim()),
+  OPENAI_TRANSCRIPTION_MODEL: optional(z.string().trim()),
+  FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)),
+});
+
+export type Env = ReturnType<typeof parseEnv>;
+
+/** Parses configuration once; a bad value stops start-up with a message naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Flint: invalid configuration\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  const vars = parsed.data;
+  return {
+    demo: vars.FLINT_DEMO === '1' || vars.FLINT_DEMO === 'true',
+    port: vars.PORT ?? 3000,
+    groq: {
+      apiKey: vars.GROQ_API_KEY,
+      baseURL: stripSlash(vars.GROQ_BASE_URL ?? 'https://api.groq.com/openai/v1'),
+    },
+    openai: {
+      apiKey: vars.OPENAI_API_KEY,
+      baseURL: stripSlash(vars.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'),
+      chatModel: vars.OPENAI_CHAT_MODEL ?? 'gpt-4.1-mini',
+      transcriptionModel: vars.OPENAI_TRANSCRIPTION_MODEL ?? 'whisper-1',
+    },
+  };
+}
+
+function stripSlash(url: string) {
+  return url.replace(/\/+$/, '');
+}
+
+/** The configuration of this process: the only place that reads `process.env`. */
+export const env: Env = parseEnv(process.env);

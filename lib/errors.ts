@@ -1,0 +1,52 @@
+/**
+ * One error vocabulary for the whole app: a `type:surface` code maps to an HTTP status and a
+ * message that is safe to show a user. Provider text, stack traces and keys are logged, never sent.
+ */
+const catalog = {
+  'bad_request:api': [400, 'The request was not understood.'],
+  'too_large:api': [413, 'The request is too large.'],
+  'unsupported_media:api': [415, 'That file type is not supported.'],
+  'rate_limit:chat': [429, 'The models are busy right now. Please try again in a moment.'],
+  'unavailable:chat': [503, 'No model could answer right now. Please try again in a moment.'],
+  'not_configured:chat': [503, 'No AI provider is configured. Set GROQ_API_KEY or run the demo.'],
+  'context_too_long:chat': [413, 'This conversation is too long for every available model. Start a new chat.'],
+  'no_vision_model:chat': [503, 'No image-capable model is available right now, so the image cannot be read.'],
+  'interrupted:chat': [502, 'The answer was interrupted before it finished.'],
+  'invalid_request:chat': [400, 'The model rejected this request.'],
+  'unavailable:transcribe': [503, 'Transcription is unavailable right now. Your recording is kept; try again.'],
+  'internal:api': [500, 'Something went wrong on our side.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof catalog;
+
+/** An error whose code and message may be shown to the user as they are. */
+export class FlintError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Whether trying again later can help (shown to the user, used by Retry). */
+  readonly retryable: boolean;
+  private readonly marker = 'flint.error';
+
+  constructor(code: ErrorCode, options: { message?: string; cause?: unknown; retryable?: boolean } = {}) {
+    const [status, message] = catalog[code];
+    super(options.message ?? message, { cause: options.cause });
+    this.name = 'FlintError';
+    this.code = code;
+    this.status = status;
+    this.retryable = options.retryable ?? (status === 429 || status >= 500);
+  }
+
+  static isInstance(error: unknown): error is FlintError {
+    return typeof error === 'object' && error !== null && (error as { marker?: unknown }).marker === 'flint.error';
+  }
+
+  /** The JSON body every API error answers with. */
+  toBody() {
+    return { error: { code: this.code, message: this.message, retryable: this.retryable } };
+  }
+}
+
+/** Turns anything thrown into a FlintError; unknown errors become `internal:api`. */
+export function toFlintError(error: unknown): FlintError {
+  return FlintError.isInstance(error) ? error : new FlintError('internal:api', { cause: error });
+}
