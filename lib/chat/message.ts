@@ -20,6 +20,10 @@ export const messageMetadataSchema = z.object({
   outputTokens: z.number().optional(),
   costUsd: z.number().optional(),
   createdAt: z.number().optional(),
+  /** Set by the browser: how long the model's visible reasoning took, for "Thinking · 2.3 s". */
+  reasoningMs: z.number().optional(),
+  /** Set by the browser when the user pressed Stop, so the answer can offer Continue after a reload. */
+  stopped: z.boolean().optional(),
 });
 
 export type MessageMetadata = z.infer<typeof messageMetadataSchema>;
