@@ -1,0 +1,44 @@
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import { FlintError } from '@/lib/errors';
+import type { FallbackCandidate } from './fallback-run';
+import type { FallbackTrace } from './fallback-trace';
+import { generateWithFallback } from './generate-with-fallback';
+import type { HealthRegistry } from './health';
+import { streamWithFallback } from './stream-with-fallback';
+
+/** Options of one request's fallback chain. */
+export interface FallbackModelOptions {
+  /** Ordered candidates (from the router), each with the SDK model that calls it. */
+  candidates: readonly FallbackCandidate[];
+  /** Shared provider health: breakers are read before and updated after every attempt. */
+  health: HealthRegistry;
+  /** Streaming only: an attempt with no text, reasoning or tool output by then is dropped for the next. */
+  firstTokenTimeoutMs: number;
+  /** Deadline for a whole doStream/doGenerate call, fallbacks and continuations included. */
+  totalTimeoutMs: number;
+  /** Per-request record of attempts, filled in as the call runs. */
+  trace: FallbackTrace;
+  /** Clock for the milliseconds in the trace. */
+  now?: () => number;
+}
+
+/**
+ * A LanguageModelV4 that walks the candidates: transparent fallback before the first token,
+ * continuation on another model after it, typed errors when nothing can answer. Create one per
+ * request (call with `maxRetries: 0`: retries live here). Errors: AllModelsFailedError,
+ * RequestRejectedError (400: one call, no fallback), or the caller's abort reason.
+ */
+export function createFallbackModel(options: FallbackModelOptions): LanguageModelV4 {
+  const first = options.candidates[0];
+  if (first === undefined) throw new FlintError('unavailable:chat', { message: 'No model can serve this request.' });
+  const context = { ...options, now: options.now ?? (() => performance.now()) };
+  return {
+    specificationVersion: 'v4',
+    provider: first.entry.provider,
+    modelId: first.entry.id,
+    // No URL is claimed, so the SDK downloads files and every candidate receives the same data.
+    supportedUrls: {},
+    doGenerate: (callOptions) => generateWithFallback(context, callOptions),
+    doStream: (callOptions) => streamWithFallback(context, callOptions),
+  };
+}

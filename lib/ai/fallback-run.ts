@@ -1,0 +1,194 @@
+import type { LanguageModelV4, LanguageModelV4Usage } from '@ai-sdk/provider';
+import { classifyFailure, type ClassifiedFailure } from './classify-failure';
+import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
+import type { HealthRegistry } from './health';
+import { DeadlineError } from './deadline-error';
+import type { ModelEntry } from './model-entry';
+import { StreamEndedError } from './stream-ended-error';
+
+/** A model of the chain: its catalog entry and the SDK model that calls it. */
+export interface FallbackCandidate {
+  entry: ModelEntry;
+  model: LanguageModelV4;
+}
+
+/** What a fallback call needs; shared by the streaming and the non-streaming path. */
+export interface FallbackContext {
+  candidates: readonly FallbackCandidate[];
+  health: HealthRegistry;
+  firstTokenTimeoutMs: number;
+  totalTimeoutMs: number;
+  trace: FallbackTrace;
+  now: () => number;
+}
+
+/** The outcome of a failed attempt as the chain sees it. */
+export type AttemptFailure = { aborted: true } | { aborted: false; failure: ClassifiedFailure };
+
+/** One upstream call: its own abort signal (chained to the call's), first-token deadline and trace row. */
+export interface Attempt {
+  readonly candidate: FallbackCandidate;
+  readonly signal: AbortSignal;
+  /** The first content arrived: stop the first-token clock and tell health the model works. */
+  markResponsive(): void;
+  succeeded(usage: LanguageModelV4Usage | undefined): void;
+  failed(error: unknown, afterOutput: boolean): AttemptFailure;
+  /** The consumer stopped reading: end the upstream call without judging the model. */
+  cancel(): void;
+}
+
+/** The per-call state of a fallback call: the total deadline and the caller's abort. */
+export interface FallbackRun {
+  /** The attempts recorded by this call (the trace may hold earlier calls' too). */
+  attempts(): FallbackAttempt[];
+  callerAborted(): boolean;
+  callerReason(): unknown;
+  deadlinePassed(): boolean;
+  /** The consumer cancelled the stream: abort every upstream call of this run, judged like a caller abort. */
+  cancel(reason: unknown): void;
+  /** Asks health whether the candidate may be called; records a skipped attempt when not. */
+  admit(candidate: FallbackCandidate, phase: FallbackAttempt['phase']): boolean;
+  startAttempt(candidate: FallbackCandidate, phase: FallbackAttempt['phase'], firstTokenDeadline: boolean): Attempt;
+  dispose(): void;
+}
+
+/** Starts the clock and abort wiring of one doStream/doGenerate call. */
+export function startFallbackRun(context: FallbackContext, callerSignal: AbortSignal | undefined): FallbackRun {
+  const { health, trace, now } = context;
+  const controller = new AbortController();
+  let deadlinePassed = false;
+  const totalTimer = setTimeout(() => {
+    deadlinePassed = true;
+    controller.abort(new DeadlineError('total', context.totalTimeoutMs));
+  }, context.totalTimeoutMs);
+  let cancelled = false;
+  let cancelReason: unknown;
+  const stopped = () => cancelled || callerSignal?.aborted === true;
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+
+  function row(candidate: FallbackCandidate, phase: FallbackAttempt['phase']) {
+    return { modelId: candidate.entry.id, provider: candidate.entry.provider, label: candidate.entry.label, phase };
+  }
+
+  const firstAttemptIndex = trace.attempts.length;
+
+  return {
+    attempts: () => trace.attempts.slice(firstAttemptIndex),
+    callerAborted: stopped,
+    callerReason: () => (callerSignal?.aborted ? callerSignal.reason : cancelReason),
+    cancel(reason) {
+      cancelled = true;
+      cancelReason = reason;
+      controller.abort(reason);
+    },
+    deadlinePassed: () => deadlinePassed,
+    dispose() {
+      clearTimeout(totalTimer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    },
+
+    admit(candidate, phase) {
+      const admission = health.admit(candidate.entry);
+      if (admission.admitted) return true;
+      trace.attempts.push({
+        ...row(candidate, phase),
+        outcome: admission.reason === 'misconfigured' ? 'skipped_misconfigured' : 'skipped_open',
+        ms: 0,
+        ...(admission.retryAfterMs === undefined ? {} : { retryAfterMs: admission.retryAfterMs }),
+      });
+      return false;
+    },
+
+    startAttempt(candidate, phase, firstTokenDeadline) {
+      const startedAt = now();
+      const attemptController = new AbortController();
+      const onRunAbort = () => attemptController.abort(controller.signal.reason);
+      if (controller.signal.aborted) onRunAbort();
+      else controller.signal.addEventListener('abort', onRunAbort, { once: true });
+      const firstTokenTimer = firstTokenDeadline
+        ? setTimeout(
+            () => attemptController.abort(new DeadlineError('first-token', context.firstTokenTimeoutMs)),
+            context.firstTokenTimeoutMs,
+          )
+        : undefined;
+      let responsive = false;
+      let ended = false;
+
+      // Returns false when the attempt was already settled, so each call is recorded once.
+      function end() {
+        if (ended) return false;
+        ended = true;
+        clearTimeout(firstTokenTimer);
+        controller.signal.removeEventListener('abort', onRunAbort);
+        return true;
+      }
+
+      return {
+        candidate,
+        signal: attemptController.signal,
+        markResponsive() {
+          if (responsive) return;
+          responsive = true;
+          clearTimeout(firstTokenTimer);
+          health.recordSuccess(candidate.entry);
+        },
+        succeeded(usage) {
+          if (!end()) return;
+          trace.attempts.push({ ...row(candidate, phase), outcome: 'ok', ms: now() - startedAt, ...(usage ? { usage } : {}) });
+        },
+        cancel() {
+          attemptController.abort(callerSignal?.reason);
+          if (!end()) return;
+          trace.attempts.push({ ...row(candidate, phase), outcome: 'aborted', ms: now() - startedAt });
+          if (!responsive) health.release(candidate.entry);
+        },
+        failed(error, afterOutput) {
+          // Stop the upstream call whatever happened (an error part leaves the connection open).
+          if (!attemptController.signal.aborted) attemptController.abort(error);
+          const reason = attemptController.signal.reason;
+          if (!end()) return { aborted: true };
+          const ms = now() - startedAt;
+          if (stopped()) {
+            trace.attempts.push({ ...row(candidate, phase), outcome: 'aborted', ms });
+            if (!responsive) health.release(candidate.entry);
+            return { aborted: true };
+          }
+          const failure = classify(DeadlineError.isInstance(reason) ? reason : error);
+          trace.attempts.push({
+            ...row(candidate, phase),
+            outcome: afterOutput ? 'interrupted' : failure.outcome,
+            ms,
+            ...(failure.status === undefined ? {} : { status: failure.status }),
+            ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+            ...(failure.providerCode === undefined ? {} : { providerCode: failure.providerCode }),
+            detail: describe(DeadlineError.isInstance(reason) ? reason : error),
+          });
+          if (failure.healthKind === undefined) {
+            if (!responsive) health.release(candidate.entry);
+          } else {
+            health.recordFailure(candidate.entry, {
+              kind: failure.healthKind,
+              ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+            });
+          }
+          return { aborted: false, failure };
+        },
+      };
+    },
+  };
+}
+
+function classify(error: unknown): ClassifiedFailure {
+  if (DeadlineError.isInstance(error)) {
+    // A model that never starts is unhealthy; one that ran out the whole budget is not judged.
+    return { outcome: 'timeout', action: 'next', healthKind: error.deadline === 'first-token' ? 'transient' : undefined };
+  }
+  if (StreamEndedError.isInstance(error)) return { outcome: 'connection', action: 'next', healthKind: 'transient' };
+  return classifyFailure(error);
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

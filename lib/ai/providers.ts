@@ -1,0 +1,40 @@
+import { createGroq } from '@ai-sdk/groq';
+import { createOpenAI } from '@ai-sdk/openai';
+import type { LanguageModelV4, TranscriptionModelV4 } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { ModelEntry, ProviderName } from './model-entry';
+
+/** Connection settings of one provider; without an API key the provider counts as unconfigured. */
+export interface ProviderSettings {
+  apiKey?: string;
+  baseURL: string;
+}
+
+/** SDK model factories for catalog entries, plus which providers can be called at all. */
+export interface Providers {
+  configured: ProviderName[];
+  isConfigured(provider: ProviderName): boolean;
+  languageModel(entry: ModelEntry): LanguageModelV4;
+  transcriptionModel(entry: ModelEntry): TranscriptionModelV4;
+}
+
+/** Builds the Groq and OpenAI SDK providers with explicit base URLs (neither reads a base URL from the environment). */
+export function createProviders(settings: {
+  groq: ProviderSettings;
+  openai: ProviderSettings;
+  /** Replaces fetch for every provider call (tests, instrumentation). */
+  fetch?: FetchFunction;
+}): Providers {
+  const extra = settings.fetch === undefined ? {} : { fetch: settings.fetch };
+  const groq = createGroq({ apiKey: settings.groq.apiKey ?? '', baseURL: settings.groq.baseURL, ...extra });
+  const openai = createOpenAI({ apiKey: settings.openai.apiKey ?? '', baseURL: settings.openai.baseURL, ...extra });
+  const configured = (['groq', 'openai'] as const).filter((name) => Boolean(settings[name].apiKey));
+
+  return {
+    configured,
+    isConfigured: (provider) => configured.includes(provider),
+    // Chat Completions (`.chat`), not the Responses API: every OpenAI-compatible backup speaks it.
+    languageModel: (entry) => (entry.provider === 'groq' ? groq.languageModel(entry.id) : openai.chat(entry.id)),
+    transcriptionModel: (entry) => (entry.provider === 'groq' ? groq.transcription(entry.id) : openai.transcription(entry.id)),
+  };
+}
