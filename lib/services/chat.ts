@@ -1,23 +1,32 @@
 import 'server-only';
-import { createGroq } from '@ai-sdk/groq';
 import { convertToModelMessages, safeValidateUIMessages, streamText, toUIMessageStream, type ToolSet, type UIMessageChunk } from 'ai';
-import { env } from '@/lib/env';
+import { costOf } from '@/lib/ai/cost-of';
+import { createFallbackModel } from '@/lib/ai/fallback-model';
+import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback-trace';
+import { health } from '@/lib/ai/health';
+import type { ModelEntry } from '@/lib/ai/model-entry';
+import { routeRequest } from '@/lib/ai/router';
 import { FlintError } from '@/lib/errors';
-import { chatErrorOf } from './chat-error';
 import type { ChatRequest } from '@/lib/chat/request';
-import type { FlintUIMessage, MessageMetadata } from '@/lib/chat/message';
-import { messageMetadataSchema } from '@/lib/chat/message';
+import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';
+import { chatErrorOf } from './chat-error';
+import { chatNeeds } from './chat-needs';
 import { firstContent } from './first-content';
+import { runtime } from './runtime';
 
 const instructions =
   'You are Flint, a fast, friendly assistant. Answer clearly and concisely; use Markdown where it helps.';
 
+/** How long a model may take to its first token before the next one is tried, by the tier it serves. */
+const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
+const totalTimeoutMs = 180_000;
+
 /**
- * Streams the assistant's reply to a chat as UI message chunks. Resolves only once the reply has
- * started, so a failure before the first token becomes a typed error (and a proper HTTP status).
+ * Streams the assistant's reply to a chat as UI message chunks, through the router and the
+ * fallback chain. Resolves once the reply has started, so a failure before the first token
+ * becomes a typed error (and a real HTTP status).
  */
 export async function streamChat(request: ChatRequest, signal: AbortSignal): Promise<ReadableStream<UIMessageChunk>> {
-  if (!env.groq.apiKey) throw new FlintError('not_configured:chat');
   const validated = await safeValidateUIMessages<FlintUIMessage>({
     messages: request.messages,
     metadataSchema: messageMetadataSchema,
@@ -25,16 +34,24 @@ export async function streamChat(request: ChatRequest, signal: AbortSignal): Pro
   if (!validated.success) {
     throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
   }
+  const { catalog, providers } = runtime();
+  const candidates = routeRequest(chatNeeds(request), catalog, providers.configured);
+  const trace = createFallbackTrace();
+  const model = createFallbackModel({
+    candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+    health,
+    firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
+    totalTimeoutMs,
+    trace,
+  });
 
-  const groq = createGroq({ apiKey: env.groq.apiKey, baseURL: env.groq.baseURL });
-  const modelId = 'openai/gpt-oss-20b';
   const startedAt = Date.now();
   const result = streamText({
-    model: groq(modelId),
+    model,
     instructions,
     messages: await convertToModelMessages(validated.data),
     abortSignal: signal,
-    maxRetries: 0,
+    maxRetries: 0, // retries and fallback live in the chain
   });
 
   const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
@@ -43,16 +60,30 @@ export async function streamChat(request: ChatRequest, signal: AbortSignal): Pro
     onError: (error) => JSON.stringify(chatErrorOf(error).toBody().error),
     messageMetadata: ({ part }): MessageMetadata | undefined => {
       if (part.type === 'start') return { createdAt: startedAt };
-      if (part.type === 'finish') {
-        return {
-          model: modelId,
-          provider: 'groq',
-          inputTokens: part.totalUsage.inputTokens,
-          outputTokens: part.totalUsage.outputTokens,
-        };
-      }
+      if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', catalog.find.bind(catalog));
       return undefined;
     },
   });
   return firstContent(stream);
+}
+
+/** What the badge under an answer shows: who served, what was tried, tokens and cost. */
+function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
+  let costUsd = 0;
+  for (const attempt of trace.attempts) {
+    const entry = find(attempt.modelId);
+    if (entry && attempt.usage) {
+      costUsd += costOf(entry, { inputTokens: attempt.usage.inputTokens.total, outputTokens: attempt.usage.outputTokens.total });
+    }
+  }
+  return {
+    model: trace.servedBy?.label,
+    provider: trace.servedBy?.provider,
+    attempts: trace.attempts.map((attempt) => ({ model: attempt.label, provider: attempt.provider, outcome: attempt.outcome, ms: Math.round(attempt.ms) })),
+    continuedBy: trace.continuedBy?.label,
+    interrupted: interrupted || trace.interrupted || undefined,
+    inputTokens: trace.usage?.inputTokens.total,
+    outputTokens: trace.usage?.outputTokens.total,
+    costUsd,
+  };
 }

@@ -1,17 +1,36 @@
 import 'server-only';
+import type { HealthSnapshot } from '@/lib/ai/health';
 import { env, type Env } from '@/lib/env';
 
-/** The app's health as /api/health reports it: configured state per provider, never a key. */
-export function healthReport(config: Env = env) {
-  const providers = {
-    groq: { configured: Boolean(config.groq.apiKey), role: 'primary', baseURL: config.groq.baseURL },
-    openai: { configured: Boolean(config.openai.apiKey), role: 'backup', baseURL: config.openai.baseURL },
+/**
+ * The app's health as /api/health reports it: configured state per provider (never a key), a
+ * provider whose key was rejected as `misconfigured`, and each model's circuit breaker.
+ */
+export function healthReport(config: Env = env, snapshot: HealthSnapshot = { models: [], providers: [] }) {
+  const providerState = (name: 'groq' | 'openai', role: 'primary' | 'backup') => {
+    const configured = Boolean(config[name].apiKey);
+    const misconfigured = snapshot.providers.find((entry) => entry.provider === name)?.status === 'misconfigured';
+    return {
+      configured,
+      role,
+      baseURL: config[name].baseURL,
+      status: !configured ? 'unconfigured' : misconfigured ? 'misconfigured' : 'ok',
+    };
   };
+  const providers = { groq: providerState('groq', 'primary'), openai: providerState('openai', 'backup') };
+  const usable = Object.values(providers).filter((provider) => provider.status === 'ok').length;
   const anyConfigured = providers.groq.configured || providers.openai.configured;
   return {
-    status: anyConfigured ? 'ok' : 'unconfigured',
+    status: !anyConfigured ? 'unconfigured' : usable === 0 ? 'down' : providers.groq.status === 'ok' ? 'ok' : 'degraded',
     demo: config.demo,
     message: anyConfigured ? undefined : 'No provider is configured: set GROQ_API_KEY, or run `npm run demo`.',
     providers,
+    models: snapshot.models.map(({ provider, modelId, state, until, consecutiveFailures }) => ({
+      provider,
+      model: modelId,
+      breaker: state,
+      ...(until ? { reopensAt: new Date(until).toISOString() } : {}),
+      consecutiveFailures,
+    })),
   };
 }

@@ -1,0 +1,7 @@
+/** Runs once when the server starts: begin refreshing the model catalog from each provider. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { runtime } = await import('./lib/services/runtime');
+  // Not awaited: a slow or unreachable provider must not hold up start-up.
+  void runtime().refresher.start();
+}
