@@ -1,0 +1,53 @@
+import { ApiError, invalidRequest } from './api-error.ts';
+import type { ChatRequest } from './chat-request.ts';
+import type { EmulatedModel, Provider } from './types.ts';
+
+/** Rejects what the chosen model cannot do: response formats, images beyond its limits, too many output tokens. */
+export function checkChatModel(provider: Provider, model: EmulatedModel, chat: ChatRequest): void {
+  const format = chat.responseFormat.type;
+  if (format === 'json_schema' && !model.supportedFeatures.includes('structured_outputs')) {
+    throw invalidRequest(
+      provider === 'groq'
+        ? `This model does not support response format \`json_schema\`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models`
+        : `Invalid parameter: 'response_format' of type 'json_schema' is not supported with model ${model.id}.`,
+      'response_format');
+  }
+  if (format === 'json_object' && !model.supportedFeatures.includes('json_mode')) {
+    throw invalidRequest(`This model does not support response format \`json_object\``, 'response_format');
+  }
+  if (provider === 'openai' && format === 'json_object') {
+    const mentionsJson = chat.messages.some((message) => message.parts.some((part) => part.type === 'text' && /json/i.test(part.text)));
+    if (!mentionsJson) {
+      throw invalidRequest("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages');
+    }
+  }
+  if (chat.tools.length > 0 && !model.supportedFeatures.includes('tools')) {
+    throw invalidRequest(`\`tools\` are not supported with model \`${model.id}\``, 'tools');
+  }
+  if (chat.maxTokens !== undefined && model.maxCompletionTokens !== undefined && chat.maxTokens > model.maxCompletionTokens) {
+    throw invalidRequest(
+      `\`max_tokens\` must be less than or equal to \`${model.maxCompletionTokens}\`, the maximum value for \`max_tokens\` is less than the \`context_window\` for this model`,
+      'max_tokens');
+  }
+  checkImages(model, chat);
+}
+
+function checkImages(model: EmulatedModel, chat: ChatRequest): void {
+  const images = chat.messages.flatMap((message) => message.parts.flatMap((part) => (part.type === 'image_url' ? [part.url] : [])));
+  if (images.length === 0) return;
+  if (!model.inputModalities.includes('image') || !model.vision) {
+    throw invalidRequest(`The model \`${model.id}\` does not support image input. Send images to a model whose input_modalities include "image".`, 'messages');
+  }
+  if (images.length > model.vision.maxImages) {
+    throw invalidRequest(`Too many images provided. This model supports up to ${model.vision.maxImages} images per request, but ${images.length} were provided.`, 'messages');
+  }
+  const base64Bytes = images.filter((url) => url.startsWith('data:')).reduce((sum, url) => sum + url.length, 0);
+  if (base64Bytes > model.vision.maxBase64Bytes) {
+    throw new ApiError({
+      status: 413,
+      message: `Request Entity Too Large: base64 image data is limited to ${Math.round(model.vision.maxBase64Bytes / 1024 / 1024)} MB per request.`,
+      type: 'invalid_request_error',
+      code: 'request_too_large',
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import type { FaultKind, FaultSpec, Provider } from './types.ts';
+
+const kinds: FaultKind[] = ['status', 'stall', 'drop', 'error-frame', 'slow'];
+
+/** Where a request is going, to match it against installed faults. */
+export type FaultTarget = { provider: Provider; model?: string; endpoint: 'chat' | 'transcription' | 'models' };
+
+/** Holds the faults to inject; the first installed fault matching a request wins. */
+export type FaultStore = {
+  add(spec: FaultSpec): void;
+  clear(): void;
+  list(): FaultSpec[];
+  /** Returns the fault for this request and counts down its `times`. */
+  take(target: FaultTarget): FaultSpec | undefined;
+};
+
+/** Checks a fault posted over HTTP, returning a reason when it is unusable. */
+export function faultProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'fault must be a JSON object';
+  const spec = value as Partial<FaultSpec>;
+  if (spec.provider !== 'groq' && spec.provider !== 'openai') return "provider must be 'groq' or 'openai'";
+  if (!spec.kind || !kinds.includes(spec.kind)) return `kind must be one of ${kinds.join(', ')}`;
+  if (spec.kind === 'status' && !(Number.isInteger(spec.status) && spec.status! >= 400 && spec.status! <= 599)) {
+    return 'a status fault needs status between 400 and 599';
+  }
+  if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) return 'times must be a positive integer';
+  return undefined;
+}
+
+/** Creates an empty fault store. */
+export function createFaultStore(): FaultStore {
+  let faults: Array<{ spec: FaultSpec; remaining: number }> = [];
+  return {
+    add(spec) {
+      const problem = faultProblem(spec);
+      if (problem) throw new TypeError(`invalid fault: ${problem}`);
+      faults.push({ spec: { ...spec }, remaining: spec.times ?? Infinity });
+    },
+    clear() {
+      faults = [];
+    },
+    list() {
+      return faults.map((fault) => fault.spec);
+    },
+    take(target) {
+      const match = faults.find(({ spec }) =>
+        spec.provider === target.provider &&
+        (spec.model === undefined || spec.model === target.model) &&
+        (spec.endpoint === undefined || spec.endpoint === target.endpoint));
+      if (!match) return undefined;
+      match.remaining -= 1;
+      if (match.remaining <= 0) faults = faults.filter((fault) => fault !== match);
+      return match.spec;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/** Which provider's dialect a request speaks, decided by its path prefix. */
+export type Provider = 'groq' | 'openai';
+
+/** What a model can do, as listed under `supported_features` by GET /models. */
+export type ModelFeature = 'tools' | 'json_mode' | 'structured_outputs' | 'reasoning';
+
+/** One row of the emulated model catalog. */
+export type EmulatedModel = {
+  id: string;
+  provider: Provider;
+  kind: 'chat' | 'transcription';
+  created: number;
+  ownedBy: string;
+  /** Id echoed in responses; OpenAI answers with a dated snapshot. */
+  responseId?: string;
+  contextWindow?: number;
+  maxCompletionTokens?: number;
+  inputModalities: string[];
+  outputModalities: string[];
+  supportedFeatures: ModelFeature[];
+  /** Nominal generation speed before the `speed` multiplier. */
+  tokensPerSecond?: number;
+  /** Limits reported in x-ratelimit-* headers (Groq: requests per day, tokens per minute). */
+  limits: { requests: number; tokens: number };
+  vision?: { maxImages: number; maxBase64Bytes: number };
+  /** Transcription response formats the model accepts. */
+  transcriptionFormats?: string[];
+};
+
+/** A model id Groq has shut down, with the replacement it recommends. */
+export type DecommissionedModel = { id: string; shutDown: string; replacement: string };
+
+/** The fault kinds the emulator can inject. */
+export type FaultKind = 'status' | 'stall' | 'drop' | 'error-frame' | 'slow';
+
+/** A fault as posted to /_emulator/faults or passed to `faults.add`. */
+export type FaultSpec = {
+  provider: Provider;
+  /** Only requests for this model; all models of the provider when absent. */
+  model?: string;
+  /** Only this endpoint; any provider endpoint when absent. */
+  endpoint?: 'chat' | 'transcription' | 'models';
+  kind: FaultKind;
+  /** Apply to the first N matching requests only; unlimited when absent. */
+  times?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  message?: string;
+  type?: string;
+  code?: string;
+  ms?: number;
+  afterChunks?: number;
+};
+
+/** One call the emulator received, for "exactly one upstream call" assertions. */
+export type RequestLogEntry = {
+  provider: Provider;
+  method: string;
+  path: string;
+  model?: string;
+  stream: boolean;
+  /** Status answered; 0 while pending or when no headers were ever sent. */
+  status: number;
+  fault?: FaultKind;
+  time: string;
+};
+
+/** Decides whether a bearer key is accepted by a provider. */
+export type AcceptKey = (key: string, provider: Provider) => boolean;
+
+/** Options of `startEmulator`, also settable from the CLI. */
+export type EmulatorOptions = {
+  /** 0 picks a random free port. */
+  port?: number;
+  /** Multiplies every model's tokens/second; 0 or Infinity streams as fast as possible. */
+  speed?: number;
+  /** Fixed text for every non-silent transcription. */
+  transcript?: string;
+  /** Replaces the default catalog, e.g. to simulate a delisted model. */
+  models?: EmulatedModel[];
+  acceptKey?: AcceptKey;
+  /** Faults installed at start. */
+  faults?: FaultSpec[];
+};
+
+/** Mutable settings shared by all handlers of one emulator instance. */
+export type EmulatorSettings = {
+  speed: number;
+  transcript?: string;
+  models: EmulatedModel[];
+  acceptKey: AcceptKey;
+};
