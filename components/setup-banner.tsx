@@ -3,9 +3,12 @@ export function SetupBanner({ demo, configured }: { demo: boolean; configured: b
   if (demo) {
     return (
       <div role="note" data-testid="demo-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-        <strong>Demo mode:</strong> replies come from Flint&apos;s local emulator, not a real model. To chat with
-        Groq, set <code className="font-mono">GROQ_API_KEY</code> in <code className="font-mono">.env.local</code> and run{' '}
-        <code className="font-mono">npm run dev</code>.
+        <strong>Demo mode:</strong> replies come from Flint&apos;s local emulator, not a real model.
+        {/* The how-to is long; on a phone the first sentence is what matters. */}
+        <span className="hidden sm:inline">
+          {' '}To chat with Groq, set <code className="font-mono">GROQ_API_KEY</code> in <code className="font-mono">.env.local</code> and run{' '}
+          <code className="font-mono">npm run dev</code>.
+        </span>
       </div>
     );
   }

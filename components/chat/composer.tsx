@@ -1,23 +1,25 @@
 'use client';
 
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { tiers, type Tier } from '@/lib/chat/message';
-
-const tierLabels: Record<Tier, string> = { auto: 'Auto', speed: 'Speed', quality: 'Quality' };
+import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
+import type { Tier } from '@/lib/chat/message';
+import { AttachButton } from './attach-button';
+import { TierSelect } from './tier-select';
+import { VoiceButton } from './voice-button';
 
 type ComposerProps = {
   busy: boolean;
   disabled: boolean;
   tier: Tier;
+  textbox: RefObject<HTMLTextAreaElement | null>;
   onTierChange: (tier: Tier) => void;
   onSend: (text: string) => void;
   onStop: () => void;
 };
 
-/** The message box: Enter sends, Shift+Enter adds a line, Stop while a reply streams. */
-export function Composer({ busy, disabled, tier, onTierChange, onSend, onStop }: ComposerProps) {
+/** The message box: Enter sends, Shift+Enter adds a line, Stop (or Esc) while a reply streams. */
+export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
-  const textbox = useRef<HTMLTextAreaElement>(null);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -30,12 +32,11 @@ export function Composer({ busy, disabled, tier, onTierChange, onSend, onStop }:
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
-    if (event.key === 'Escape' && busy) onStop();
   }
 
   return (
-    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-3 pb-3">
-      <div className="rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-orange-400 dark:border-zinc-700 dark:bg-zinc-900">
+    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-3 pb-3" data-testid="composer">
+      <div className="rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-orange-500 dark:border-zinc-700 dark:bg-zinc-900">
         <label htmlFor="composer-input" className="sr-only">Message</label>
         <textarea
           id="composer-input"
@@ -43,35 +44,43 @@ export function Composer({ busy, disabled, tier, onTierChange, onSend, onStop }:
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
-          rows={2}
+          rows={1}
           disabled={disabled}
           placeholder={disabled ? 'Configure a provider to start chatting' : 'Message Flint…'}
-          className="block max-h-60 w-full resize-none bg-transparent px-4 pt-3 text-base outline-none placeholder:text-zinc-400 focus-visible:outline-none"
+          className="block max-h-60 min-h-12 w-full resize-none bg-transparent px-4 pt-3 text-base outline-none [field-sizing:content] placeholder:text-zinc-500 focus-visible:outline-none dark:placeholder:text-zinc-400"
         />
-        <div className="flex items-center gap-2 px-3 pb-2">
-          <label className="sr-only" htmlFor="tier-select">Model tier</label>
-          <select
-            id="tier-select"
-            value={tier}
-            onChange={(event) => onTierChange(event.target.value as Tier)}
-            className="rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
-          >
-            {tiers.map((value) => (
-              <option key={value} value={value}>{tierLabels[value]}</option>
-            ))}
-          </select>
+        <div className="flex items-center gap-1.5 px-2 pb-2">
+          {/* Slots for the image and voice features; both render nothing until built. */}
+          <AttachButton disabled={disabled || busy} onFiles={() => undefined} />
+          <VoiceButton disabled={disabled || busy} onTranscript={(spoken) => setText((current) => (current ? `${current} ${spoken}` : spoken))} />
+          <TierSelect tier={tier} onChange={onTierChange} disabled={disabled} />
           <span className="flex-1" />
           {busy ? (
-            <button type="button" onClick={onStop} className="rounded-lg bg-zinc-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900">
+            <button
+              type="button"
+              onClick={onStop}
+              title="Stop (Esc)"
+              className="inline-flex items-center gap-1.5 rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900 dark:hover:bg-zinc-300"
+            >
+              <StopIcon />
               Stop
             </button>
           ) : (
-            <button type="submit" disabled={disabled || !text.trim()} className="rounded-lg bg-orange-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-orange-500 disabled:cursor-not-allowed disabled:opacity-40">
+            <button
+              type="submit"
+              disabled={disabled || !text.trim()}
+              title="Send (Enter)"
+              className="inline-flex items-center gap-1.5 rounded-lg bg-orange-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-orange-600 disabled:cursor-not-allowed disabled:opacity-40"
+            >
+              <ArrowUpIcon />
               Send
             </button>
           )}
         </div>
       </div>
+      <p className="mt-1.5 hidden text-center text-xs text-zinc-600 sm:block dark:text-zinc-400">
+        Enter sends · Shift+Enter adds a line · Esc stops an answer
+      </p>
     </form>
   );
 }

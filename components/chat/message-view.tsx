@@ -1,32 +1,102 @@
-import type { FlintUIMessage } from '@/lib/chat/message';
+'use client';
 
-/** One message: its text, its reasoning (collapsed) and, for answers, which model served it. */
-export function MessageView({ message, streaming }: { message: FlintUIMessage; streaming: boolean }) {
-  const isUser = message.role === 'user';
+import { memo, useState } from 'react';
+import { IconButton } from '@/components/ui/icon-button';
+import { EditIcon, RegenerateIcon } from '@/components/ui/icons';
+import type { FlintUIMessage } from '@/lib/chat/message';
+import { messageText } from '@/lib/chat/message-text';
+import { AnswerNotice } from './answer-notice';
+import { CopyButton } from './copy-button';
+import { Markdown } from './markdown';
+import { MessageEditor } from './message-editor';
+import { Reasoning } from './reasoning';
+import { ServedByBadge } from './served-by-badge';
+
+type MessageViewProps = {
+  message: FlintUIMessage;
+  /** This answer is still arriving. */
+  streaming: boolean;
+  /** The latest answer: the one Regenerate and Continue act on. */
+  latest: boolean;
+  /** A reply is in flight, so actions that start another one are off. */
+  busy: boolean;
+  onRegenerate: () => void;
+  onContinue: () => void;
+  onEdit: (messageId: string, text: string) => void;
+};
+
+/** One message: a question (editable) or an answer (markdown, reasoning, actions, served-by badge). */
+export const MessageView = memo(function MessageView(props: MessageViewProps) {
+  return props.message.role === 'user' ? <Question {...props} /> : <Answer {...props} />;
+});
+
+function Question({ message, busy, onEdit }: MessageViewProps) {
+  const [editing, setEditing] = useState(false);
+  const text = messageText(message);
+  if (editing) {
+    return (
+      <li data-testid="message-user" className="w-full">
+        <MessageEditor
+          initialText={text}
+          onCancel={() => setEditing(false)}
+          onSubmit={(edited) => {
+            setEditing(false);
+            onEdit(message.id, edited);
+          }}
+        />
+      </li>
+    );
+  }
   return (
-    <li
-      data-testid={isUser ? 'message-user' : 'message-assistant'}
-      data-streaming={streaming || undefined}
-      className={isUser ? 'self-end max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800' : 'max-w-full'}
-    >
-      <span className="sr-only">{isUser ? 'You said:' : 'Flint said:'}</span>
+    <li data-testid="message-user" className="group relative flex max-w-[85%] flex-col items-end self-end">
+      <div className="rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
+        <span className="sr-only">You said: </span>
+        <p className="whitespace-pre-wrap break-words leading-relaxed">{text}</p>
+      </div>
+      {/* Beside the bubble on wide screens (shown on hover or focus), under it on phones. */}
+      <div className="mt-1 flex gap-0.5 md:absolute md:top-1 md:right-full md:mt-0 md:mr-1 md:opacity-0 md:group-hover:opacity-100 md:group-focus-within:opacity-100">
+        <IconButton label="Edit message" onClick={() => setEditing(true)} disabled={busy} data-testid="edit-message">
+          <EditIcon />
+        </IconButton>
+        <CopyButton text={text} />
+      </div>
+    </li>
+  );
+}
+
+function Answer({ message, streaming, latest, busy, onRegenerate, onContinue }: MessageViewProps) {
+  const metadata = message.metadata;
+  const text = messageText(message);
+  const endedEarly = metadata?.interrupted ? 'interrupted' : metadata?.stopped ? 'stopped' : undefined;
+  return (
+    <li data-testid="message-assistant" data-streaming={streaming || undefined} className="max-w-full">
+      <span className="sr-only">Flint said: </span>
       {message.parts.map((part, index) => {
-        if (part.type === 'text') {
-          return <p key={index} className="whitespace-pre-wrap leading-relaxed">{part.text}</p>;
-        }
         if (part.type === 'reasoning' && part.text) {
-          return (
-            <details key={index} className="mb-2 text-sm text-zinc-500">
-              <summary className="cursor-pointer select-none">Thinking</summary>
-              <p className="mt-1 whitespace-pre-wrap border-l-2 border-zinc-300 pl-3 dark:border-zinc-700">{part.text}</p>
-            </details>
-          );
+          return <Reasoning key={index} text={part.text} thinking={part.state === 'streaming'} durationMs={metadata?.reasoningMs} />;
+        }
+        if (part.type === 'text' && part.text) {
+          return <Markdown key={index} text={part.text} streaming={streaming} />;
         }
         return null;
       })}
-      {!isUser && message.metadata?.model && (
-        <p className="mt-1 text-xs text-zinc-500" data-testid="served-by">served by {message.metadata.model}</p>
-      )}
+      {endedEarly && !streaming && <AnswerNotice reason={endedEarly} onContinue={latest && !busy ? onContinue : undefined} />}
+      {/* Reserved height: the actions and badge appear when the answer ends without moving the page. */}
+      <div className="mt-1 flex min-h-8 flex-wrap items-center gap-x-1 gap-y-0.5">
+        {!streaming && (
+          <>
+            {text && <CopyButton text={text} />}
+            {latest && (
+              <IconButton label="Regenerate answer" onClick={onRegenerate} disabled={busy} data-testid="regenerate">
+                <RegenerateIcon />
+              </IconButton>
+            )}
+            <span className="ml-1">
+              <ServedByBadge metadata={metadata} />
+            </span>
+          </>
+        )}
+      </div>
     </li>
   );
 }

@@ -8,7 +8,10 @@ export class ChatPage {
   readonly assistantMessages: Locator;
   readonly error: Locator;
 
-  constructor(readonly page: Page) {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
     this.textbox = page.getByRole('textbox', { name: 'Message' });
     this.send = page.getByRole('button', { name: /send/i });
     this.stop = page.getByRole('button', { name: /stop/i });

@@ -1,0 +1,152 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { continueRequest } from '@/lib/chat/continue-request';
+import { toErrorNotice } from '@/lib/chat/error-notice';
+import type { FlintUIMessage, Tier } from '@/lib/chat/message';
+import { Composer } from './composer';
+import { EmptyState } from './empty-state';
+import { ErrorBanner } from './error-banner';
+import { LiveAnnouncer } from './live-announcer';
+import { preloadMarkdown } from './markdown';
+import { MessageList } from './message-list';
+import { useReasoningClock } from './use-reasoning-clock';
+
+/** What the page gives one conversation. */
+export type ChatSessionProps = {
+  chatId: string;
+  initialMessages: FlintUIMessage[];
+  configured: boolean;
+  tier: Tier;
+  onTierChange: (tier: Tier) => void;
+  /** Saves the conversation in the browser; resolves once it is stored. */
+  onPersist: (messages: FlintUIMessage[]) => Promise<void>;
+  onNewChat: () => void;
+};
+
+/**
+ * One conversation: streams answers with useChat, offers stop, retry, regenerate, edit and
+ * continue, and saves itself whenever a reply settles. Loaded as its own chunk (the AI SDK and
+ * zod are most of its weight), in parallel with the chat history.
+ */
+export default function ChatSession({ chatId, initialMessages, configured, tier, onTierChange, onPersist, onNewChat }: ChatSessionProps) {
+  const tierRef = useRef(tier);
+  tierRef.current = tier;
+  const transport = useMemo(
+    () => new DefaultChatTransport<FlintUIMessage>({ api: '/api/chat', body: () => ({ tier: tierRef.current }) }),
+    [],
+  );
+  const setMessagesRef = useRef<(update: (messages: FlintUIMessage[]) => FlintUIMessage[]) => void>(() => undefined);
+  const reasoningDurationRef = useRef<(messageId: string) => number | undefined>(() => undefined);
+
+  const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat<FlintUIMessage>({
+    id: chatId,
+    messages: initialMessages,
+    transport,
+    onFinish: ({ message, isAbort }) => {
+      if (message.role !== 'assistant') return;
+      const reasoningMs = reasoningDurationRef.current(message.id);
+      if (!isAbort && reasoningMs === undefined) return;
+      // Facts only the browser knows, kept in metadata so they survive a reload.
+      const patch = { ...(isAbort ? { stopped: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
+      setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? { ...each, metadata: { ...each.metadata, ...patch } } : each)));
+    },
+  });
+  setMessagesRef.current = setMessages;
+  const busy = status === 'submitted' || status === 'streaming';
+  reasoningDurationRef.current = useReasoningClock(messages, status === 'streaming');
+  const textbox = useRef<HTMLTextAreaElement>(null);
+  const persisted = usePersistence(messages, busy, onPersist);
+
+  useEffect(preloadMarkdown, []);
+
+  // Esc stops a streaming answer from anywhere on the page, not only from the textbox.
+  useEffect(() => {
+    if (!busy) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) void stop();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [busy, stop]);
+
+  const ask = useCallback(
+    (text: string) => {
+      clearError();
+      void sendMessage({ text, metadata: askedNow() });
+      textbox.current?.focus();
+    },
+    [clearError, sendMessage],
+  );
+  const onRegenerate = useCallback(() => {
+    clearError();
+    void regenerate();
+  }, [clearError, regenerate]);
+  const onContinue = useCallback(() => ask(continueRequest), [ask]);
+  const onEdit = useCallback(
+    (messageId: string, text: string) => {
+      clearError();
+      void sendMessage({ text, messageId, metadata: askedNow() });
+      textbox.current?.focus();
+    },
+    [clearError, sendMessage],
+  );
+
+  const lastAnswer = messages.at(-1)?.role === 'assistant' ? messages.at(-1) : undefined;
+  return (
+    <main className="flex min-h-0 flex-1 flex-col" data-testid="chat-session" data-persisted={persisted ? 'saved' : 'pending'}>
+      <MessageList
+        messages={messages}
+        status={status}
+        empty={<EmptyState onPick={ask} disabled={!configured} />}
+        footer={error && <ErrorBanner notice={toErrorNotice(error)} onRetry={onRegenerate} onNewChat={onNewChat} />}
+        onRegenerate={onRegenerate}
+        onContinue={onContinue}
+        onEdit={onEdit}
+      />
+      <LiveAnnouncer answer={lastAnswer} streaming={status === 'streaming'} />
+      <Composer
+        busy={busy}
+        disabled={!configured}
+        tier={tier}
+        textbox={textbox}
+        onTierChange={onTierChange}
+        onSend={ask}
+        onStop={() => void stop()}
+      />
+    </main>
+  );
+}
+
+// Every question carries metadata: the server validates each message's metadata as an object.
+const askedNow = () => ({ createdAt: Date.now() });
+
+/**
+ * Saves the conversation when a question is added and when a reply settles (not on every token),
+ * and once more if the tab is hidden mid-answer. Returns whether the latest messages are stored.
+ */
+function usePersistence(messages: FlintUIMessage[], busy: boolean, onPersist: (messages: FlintUIMessage[]) => Promise<void>) {
+  const [savedMessages, setSavedMessages] = useState(messages);
+  const lastSaved = useRef({ messages, count: messages.length });
+  const latest = useRef(messages);
+  latest.current = messages;
+
+  useEffect(() => {
+    if (messages === lastSaved.current.messages) return;
+    if (busy && messages.length === lastSaved.current.count) return;
+    lastSaved.current = { messages, count: messages.length };
+    void onPersist(messages).then(() => setSavedMessages(messages));
+  }, [messages, busy, onPersist]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (latest.current !== lastSaved.current.messages) void onPersist(latest.current);
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [onPersist]);
+
+  return savedMessages === messages;
+}
