@@ -3,7 +3,7 @@ import { convertToModelMessages, safeValidateUIMessages, streamText, toUIMessage
 import { costOf } from '@/lib/ai/cost-of';
 import { createFallbackModel } from '@/lib/ai/fallback-model';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback-trace';
-import { health } from '@/lib/ai/health';
+import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health';
 import type { ModelEntry } from '@/lib/ai/model-entry';
 import { routeRequest } from '@/lib/ai/router';
 import { FlintError } from '@/lib/errors';
@@ -26,10 +26,14 @@ const totalTimeoutMs = 180_000;
  * fallback chain. Resolves once the reply has started, so a failure before the first token
  * becomes a typed error (and a real HTTP status).
  */
-export async function streamChat(request: ChatRequest, signal: AbortSignal): Promise<ReadableStream<UIMessageChunk>> {
+export async function streamChat(
+  request: ChatRequest,
+  signal: AbortSignal,
+  { health = sharedHealth }: { health?: HealthRegistry } = {},
+): Promise<ReadableStream<UIMessageChunk>> {
   const validated = await safeValidateUIMessages<FlintUIMessage>({
     messages: request.messages,
-    metadataSchema: messageMetadataSchema,
+    metadataSchema: messageMetadataSchema.optional(),
   });
   if (!validated.success) {
     throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
@@ -52,6 +56,8 @@ export async function streamChat(request: ChatRequest, signal: AbortSignal): Pro
     messages: await convertToModelMessages(validated.data),
     abortSignal: signal,
     maxRetries: 0, // retries and fallback live in the chain
+    // The UI stream's onError below maps and logs each error once; the SDK default would dump it again.
+    onError: () => {},
   });
 
   const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
