@@ -2,14 +2,14 @@
 // emulator's Groq and OpenAI wire protocols, with faults injected per provider and model.
 import type { UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type Emulator } from '@/emulator/server';
+import { startEmulator, type RunningEmulator } from '@/emulator/server';
 import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health';
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
 
 vi.mock('server-only', () => ({}));
 
-let emulator: Emulator;
+let emulator: RunningEmulator;
 let streamChat: typeof import('./chat').streamChat;
 
 beforeAll(async () => {
