@@ -14,6 +14,8 @@ const catalog = {
   'interrupted:chat': [502, 'The answer was interrupted before it finished.'],
   'invalid_request:chat': [400, 'The model rejected this request.'],
   'unavailable:transcribe': [503, 'Transcription is unavailable right now. Your recording is kept; try again.'],
+  'not_configured:transcribe': [503, 'No transcription provider is configured. Set GROQ_API_KEY or run the demo.'],
+  'invalid_audio:transcribe': [422, 'The recording could not be transcribed. Try recording it again.'],
   'internal:api': [500, 'Something went wrong on our side.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

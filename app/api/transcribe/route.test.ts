@@ -1,0 +1,71 @@
+// POST /api/transcribe as Next calls it: a real Request with FormData, against the emulator.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startEmulator, type RunningEmulator } from '@/emulator/server';
+import { makeWav } from '@/emulator/wav-fixture';
+
+vi.mock('server-only', () => ({}));
+
+let emulator: RunningEmulator;
+let POST: typeof import('./route').POST;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, speed: 0, transcript: 'Configured transcript.' });
+  // lib/env.ts reads the environment once, at import: set it first.
+  process.env.GROQ_API_KEY = 'gsk_route_test';
+  process.env.GROQ_BASE_URL = emulator.groqBaseURL;
+  process.env.OPENAI_API_KEY = 'sk-route-test';
+  process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  ({ POST } = await import('./route'));
+});
+afterAll(() => emulator.close());
+
+function post(file: Blob, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.append('file', file, 'recording.webm');
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form }));
+}
+
+describe('POST /api/transcribe', () => {
+  it('answers JSON with text, model, language, duration, attempts and cost', async () => {
+    const response = await post(new Blob([makeWav({ seconds: 1.5 })], { type: 'audio/wav' }), { language: 'en' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      text: 'Configured transcript.',
+      model: 'whisper-large-v3-turbo',
+      language: 'English',
+      durationSeconds: 1.5,
+      attempts: [{ model: 'whisper-large-v3-turbo', provider: 'groq', outcome: 'ok' }],
+      costUsd: expect.any(Number),
+    });
+  });
+
+  it('answers 415 unsupported_media:api for bytes that are not audio, whatever their declared type', async () => {
+    const response = await post(new Blob(['%PDF-1.7 definitely not audio'], { type: 'audio/webm' }));
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.code).toBe('unsupported_media:api');
+    expect(emulator.requests.list().filter((entry) => entry.path.endsWith('/audio/transcriptions'))).toHaveLength(1);
+  });
+
+  it('answers 413 too_large:api for audio over 25 MB', async () => {
+    const huge = new Uint8Array(26 * 1024 * 1024);
+    huge.set(makeWav({ seconds: 0.1 }).subarray(0, 44));
+    const form = new FormData();
+    form.append('file', new Blob([huge], { type: 'audio/wav' }), 'huge.wav');
+    // The encoded form as a Blob, without a content-length header: the limit must hold while reading.
+    // (Cancelling a FormData-backed stream mid-way trips an undici bug, hence the Blob.)
+    const encoded = new Response(form);
+    const body = await encoded.blob();
+    const request = new Request('http://localhost/api/transcribe', { method: 'POST', body, headers: { 'content-type': encoded.headers.get('content-type')! } });
+    expect(request.headers.get('content-length')).toBeNull();
+    const response = await POST(request);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: 'too_large:api', message: expect.any(String), retryable: false } });
+  });
+
+  it('answers 400 for an empty recording', async () => {
+    const response = await post(new Blob([], { type: 'audio/webm' }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('bad_request:api');
+  });
+});

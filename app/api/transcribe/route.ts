@@ -1,0 +1,19 @@
+import { TranscriptionError } from '@/lib/ai/transcription-error';
+import { readAudioUpload } from '@/lib/audio/read-audio-upload';
+import { errorResponse } from '@/lib/http';
+import { transcribeSpeech } from '@/lib/services/transcription';
+
+/** POST /api/transcribe: multipart audio (`file`, optional `language`, `prompt`) in, JSON transcript out. */
+export async function POST(request: Request) {
+  try {
+    const upload = await readAudioUpload(request);
+    return Response.json(await transcribeSpeech(upload, request.signal));
+  } catch (error) {
+    const response = errorResponse(error);
+    // Every model is rate limited: say when the soonest frees up, so a client can wait instead of hammering.
+    if (TranscriptionError.isInstance(error) && error.retryAfterMs !== undefined) {
+      response.headers.set('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+    }
+    return response;
+  }
+}
