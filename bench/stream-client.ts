@@ -1,5 +1,5 @@
 /** What one streamed request looked like from the client's side. */
-export type StreamSample = { ttftMs: number; totalMs: number; frames: number; bytes: number; ok: boolean };
+export type StreamSample = { ttftMs: number; totalMs: number; frames: number; bytes: number; ok: boolean; servedBy?: string };
 
 const firstTokenMarkers = ['"text-delta"', '"reasoning-delta"', '"content":"', '"reasoning":"'];
 
@@ -20,6 +20,7 @@ export async function streamOnce(url: string, body: unknown, headers: Record<str
   if (!response.body) return { ttftMs, totalMs: performance.now() - started, frames, bytes, ok: false };
   const decoder = new TextDecoder();
   const reader = response.body.getReader();
+  let tail = '';
   for (;;) {
     const { done, value: chunk } = await reader.read();
     if (done) break;
@@ -29,8 +30,11 @@ export async function streamOnce(url: string, body: unknown, headers: Record<str
       ttftMs = performance.now() - started;
     }
     frames += text.split('data: ').length - 1;
+    tail = (tail + text).slice(-4096);
   }
-  return { ttftMs, totalMs: performance.now() - started, frames, bytes, ok: response.ok };
+  // The finish chunk's metadata names the model that served (Flint's stream only).
+  const servedBy = /"messageMetadata":\{"model":"([^"]+)"/.exec(tail)?.[1];
+  return { ttftMs, totalMs: performance.now() - started, frames, bytes, ok: response.ok, servedBy };
 }
 
 /** Opens a stream and resolves once its first token arrived, leaving it open until `close()`. */

@@ -1,5 +1,14 @@
 import 'server-only';
-import { convertToModelMessages, safeValidateUIMessages, streamText, toUIMessageStream, type ToolSet, type UIMessageChunk } from 'ai';
+import {
+  convertToModelMessages,
+  safeValidateUIMessages,
+  streamText,
+  toUIMessageStream,
+  wrapLanguageModel,
+  type ToolSet,
+  type UIMessageChunk,
+} from 'ai';
+import { coalesceDeltasMiddleware } from '@/lib/ai/coalesce-deltas';
 import { costOf } from '@/lib/ai/cost-of';
 import { createFallbackModel } from '@/lib/ai/fallback-model';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback-trace';
@@ -41,13 +50,15 @@ export async function streamChat(
   const { catalog, providers } = runtime();
   const candidates = routeRequest(chatNeeds(request), catalog, providers.configured);
   const trace = createFallbackTrace();
-  const model = createFallbackModel({
+  const chain = createFallbackModel({
     candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
     health,
     firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
     totalTimeoutMs,
     trace,
   });
+  // Tokens that arrive in one network read travel on as one part: the SDK's cost is per part.
+  const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
 
   const startedAt = Date.now();
   const result = streamText({

@@ -1,0 +1,59 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { coalesceDeltas } from './coalesce-deltas';
+
+async function run(batches: LanguageModelV4StreamPart[][]): Promise<LanguageModelV4StreamPart[]> {
+  const transform = coalesceDeltas();
+  const writer = transform.writable.getWriter();
+  const collected: LanguageModelV4StreamPart[] = [];
+  const reading = (async () => {
+    const reader = transform.readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      collected.push(value);
+    }
+  })();
+  for (const batch of batches) {
+    for (const part of batch) void writer.write(part);
+    // a network read boundary: the next batch arrives after the pending flush has run
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await writer.close();
+  await reading;
+  return collected;
+}
+
+const text = (delta: string, id = 't'): LanguageModelV4StreamPart => ({ type: 'text-delta', id, delta });
+
+describe('coalesceDeltas', () => {
+  it('merges deltas that arrive together into one part', async () => {
+    const parts = await run([[{ type: 'text-start', id: 't' }, text('Hello'), text(','), text(' world')]]);
+    expect(parts).toEqual([{ type: 'text-start', id: 't' }, text('Hello, world')]);
+  });
+
+  it('keeps deltas that arrive apart as separate parts, so streaming stays visible', async () => {
+    const parts = await run([[text('one')], [text(' two')]]);
+    expect(parts).toEqual([text('one'), text(' two')]);
+  });
+
+  it('flushes pending text before any other part, preserving order', async () => {
+    const parts = await run([[text('a'), text('b'), { type: 'text-end', id: 't' }, { type: 'reasoning-delta', id: 'r', delta: 'x' }, text('c', 't2')]]);
+    expect(parts).toEqual([text('ab'), { type: 'text-end', id: 't' }, { type: 'reasoning-delta', id: 'r', delta: 'x' }, text('c', 't2')]);
+  });
+
+  it('never merges different blocks or kinds', async () => {
+    const parts = await run([[text('a', 'one'), text('b', 'two'), { type: 'reasoning-delta', id: 'two', delta: 'c' }]]);
+    expect(parts.map((part) => ('delta' in part ? part.delta : part.type))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('delivers text that is still pending when the stream ends', async () => {
+    const transform = coalesceDeltas();
+    const writer = transform.writable.getWriter();
+    void writer.write(text('last words'));
+    void writer.close();
+    const reader = transform.readable.getReader();
+    expect((await reader.read()).value).toEqual(text('last words'));
+    expect((await reader.read()).done).toBe(true);
+  });
+});
