@@ -19,7 +19,10 @@ export async function resetEmulator() {
 }
 
 /** The upstream calls the emulator has seen since the last reset. */
-export async function upstreamRequests(): Promise<Array<{ provider: string; model?: string; status?: number }>> {
+export async function upstreamRequests(): Promise<UpstreamRequest[]> {
   const response = await fetch(`${base}/requests`);
-  return (await response.json()) as Array<{ provider: string; model?: string; status?: number }>;
+  return (await response.json()) as UpstreamRequest[];
 }
+
+/** One call in the emulator's request log; `images` lists the image_url parts a chat call carried. */
+export type UpstreamRequest = { provider: string; path: string; model?: string; status?: number; images?: Array<{ mediaType: string; urlLength: number }> };

@@ -42,6 +42,8 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   if (typeof requestedModel === 'string') call.log.model = requestedModel;
   call.log.stream = typeof body === 'object' && body !== null && 'stream' in body && body.stream === true;
   const chat = parseChatRequest(provider, body);
+  call.log.images = chat.messages.flatMap((message) => message.parts.flatMap((part) =>
+    part.type === 'image_url' ? [{ mediaType: /^data:([^;,]+)/.exec(part.url)?.[1] ?? 'url', urlLength: part.url.length }] : []));
   const fault = await applyFault(call, { model: chat.model, endpoint: 'chat' });
   if (fault === false) return;
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');

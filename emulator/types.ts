@@ -62,6 +62,8 @@ export type RequestLogEntry = {
   /** Status answered; 0 while pending or when no headers were ever sent. */
   status: number;
   fault?: FaultKind;
+  /** Chat calls: the image_url parts received, with their media type and URL length (for vision tests). */
+  images?: Array<{ mediaType: string; urlLength: number }>;
   time: string;
 };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
+import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { continueRequest } from '@/lib/chat/continue-request';
 import { toErrorNotice } from '@/lib/chat/error-notice';
@@ -73,9 +73,10 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   }, [busy, stop]);
 
   const ask = useCallback(
-    (text: string) => {
+    (text: string, files: FileUIPart[] = []) => {
       clearError();
-      void sendMessage({ text, metadata: askedNow() });
+      // Images alone are a valid question ("what is this?" is implied); the SDK wants no empty text part then.
+      void sendMessage(text ? { text, files, metadata: askedNow() } : { files, metadata: askedNow() });
       textbox.current?.focus();
     },
     [clearError, sendMessage],

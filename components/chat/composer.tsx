@@ -1,10 +1,15 @@
 'use client';
 
+import type { FileUIPart } from 'ai';
 import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
 import type { Tier } from '@/lib/chat/message';
 import { AttachButton } from './attach-button';
+import { AttachmentTray } from './attachment-tray';
+import { DropOverlay } from './drop-overlay';
 import { TierSelect } from './tier-select';
+import { useFileDrop } from './use-file-drop';
+import { useImageAttachments } from './use-image-attachments';
 import { VoiceButton } from './voice-button';
 
 type ComposerProps = {
@@ -13,20 +18,24 @@ type ComposerProps = {
   tier: Tier;
   textbox: RefObject<HTMLTextAreaElement | null>;
   onTierChange: (tier: Tier) => void;
-  onSend: (text: string) => void;
+  /** `files` are the attached images, already normalised to the vision models' limits. */
+  onSend: (text: string, files: FileUIPart[]) => void;
   onStop: () => void;
 };
 
 /** The message box: Enter sends, Shift+Enter adds a line, Stop (or Esc) while a reply streams. */
 export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
+  const images = useImageAttachments();
+  const drop = useFileDrop(images.add, disabled);
+  const canSend = (text.trim() !== '' || images.parts.length > 0) && !images.working;
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed || busy || disabled) return;
-    onSend(trimmed);
+    if (!canSend || busy || disabled) return;
+    onSend(text.trim(), images.parts);
     setText('');
+    images.clear();
     textbox.current?.focus();
   }
 
@@ -35,8 +44,10 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
   }
 
   return (
-    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-3 pb-3" data-testid="composer">
-      <div className="rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-orange-500 dark:border-zinc-700 dark:bg-zinc-900">
+    <form onSubmit={submit} onPaste={disabled ? undefined : images.onPaste} {...drop.handlers} className="mx-auto w-full max-w-3xl px-3 pb-3" data-testid="composer">
+      <div className="relative rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-orange-500 dark:border-zinc-700 dark:bg-zinc-900">
+        <DropOverlay visible={drop.dragging} />
+        <AttachmentTray attachments={images.attachments} notice={images.notice} onRemove={images.remove} onDismissNotice={images.dismissNotice} />
         <label htmlFor="composer-input" className="sr-only">Message</label>
         <textarea
           id="composer-input"
@@ -50,8 +61,8 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
           className="block max-h-60 min-h-12 w-full resize-none bg-transparent px-4 pt-3 text-base outline-none [field-sizing:content] placeholder:text-zinc-500 focus-visible:outline-none dark:placeholder:text-zinc-400"
         />
         <div className="flex items-center gap-1.5 px-2 pb-2">
-          {/* Slots for the image and voice features; both render nothing until built. */}
-          <AttachButton disabled={disabled || busy} onFiles={() => undefined} />
+          {/* Attaching stays possible while an answer streams, to prepare the next question. */}
+          <AttachButton disabled={disabled} onFiles={images.add} />
           <VoiceButton disabled={disabled || busy} onTranscript={(spoken) => setText((current) => (current ? `${current} ${spoken}` : spoken))} />
           <TierSelect tier={tier} onChange={onTierChange} disabled={disabled} />
           <span className="flex-1" />
@@ -68,7 +79,7 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
           ) : (
             <button
               type="submit"
-              disabled={disabled || !text.trim()}
+              disabled={disabled || !canSend}
               title="Send (Enter)"
               className="inline-flex items-center gap-1.5 rounded-lg bg-orange-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-orange-600 disabled:cursor-not-allowed disabled:opacity-40"
             >

@@ -9,6 +9,7 @@ import { AnswerNotice } from './answer-notice';
 import { CopyButton } from './copy-button';
 import { Markdown } from './markdown';
 import { MessageEditor } from './message-editor';
+import { MessageImages } from './message-images';
 import { Reasoning } from './reasoning';
 import { ServedByBadge } from './served-by-badge';
 
@@ -49,6 +50,7 @@ function Question({ message, busy, onEdit }: MessageViewProps) {
   }
   return (
     <li data-testid="message-user" className="group relative flex max-w-[85%] flex-col items-end self-end">
+      <MessageImages message={message} />
       <div className="rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
         <span className="sr-only">You said: </span>
         <p className="whitespace-pre-wrap break-words leading-relaxed">{text}</p>

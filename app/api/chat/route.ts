@@ -1,4 +1,5 @@
 import { createUIMessageStreamResponse } from 'ai';
+import { prepareImages } from '@/lib/chat/prepare-images';
 import { chatLimits, chatRequestSchema } from '@/lib/chat/request';
 import { errorResponse, readJson } from '@/lib/http';
 import { streamChat } from '@/lib/services/chat';
@@ -6,7 +7,8 @@ import { streamChat } from '@/lib/services/chat';
 /** POST /api/chat: streams the assistant's reply as an AI SDK UI message stream. */
 export async function POST(request: Request) {
   try {
-    const body = await readJson(request, chatRequestSchema, chatLimits.bodyBytes);
+    // Images are checked here, at the edge, so a bad attachment is a 4xx before any model is called.
+    const body = prepareImages(await readJson(request, chatRequestSchema, chatLimits.bodyBytes));
     const stream = await streamChat(body, request.signal);
     return createUIMessageStreamResponse({ stream });
   } catch (error) {
