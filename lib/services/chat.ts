@@ -2,7 +2,7 @@ import 'server-only';
 import {
   convertToModelMessages,
   safeValidateUIMessages,
-  streamText,
+  experimental_streamTextLowMemory as streamTextLowMemory,
   toUIMessageStream,
   wrapLanguageModel,
   type ToolSet,
@@ -61,7 +61,8 @@ export async function streamChat(
   const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
 
   const startedAt = Date.now();
-  const result = streamText({
+  // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
+  const result = streamTextLowMemory({
     model,
     instructions,
     messages: await convertToModelMessages(validated.data),
