@@ -56,6 +56,10 @@ const prompt = `Benchmark prompt [emulate tokens=${answerTokens}]`;
 async function fault(spec: Record<string, unknown>) {
   await fetch(`${emulatorURL}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
 }
+/** Paces the emulator: 1 = each model's real tokens/s, 0 = as fast as possible. */
+async function setSpeed(speed: number) {
+  await fetch(`${emulatorURL}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed }) });
+}
 async function clearFaults() {
   await fetch(`${emulatorURL}/_emulator/faults`, { method: 'DELETE' });
   await fetch(`${emulatorURL}/_emulator/requests`, { method: 'DELETE' });
@@ -83,7 +87,7 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
   }
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  const emulator = spawnPinned(0, process.execPath, ['emulator/main.ts', '--port', String(emulatorPort), '--speed', '0'], env);
+  const emulator = spawnPinned(0, process.execPath, ['emulator/main.ts', '--port', String(emulatorPort), '--speed', '1'], env);
   const app = spawnPinned(1, process.execPath, [`${root}node_modules/next/dist/bin/next`, 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
     ...env,
     FLINT_DEMO: '1',
@@ -101,7 +105,8 @@ async function main() {
     await waitFor(`${emulatorURL}/openai/v1/models`, 20_000).catch(() => waitFor(`${emulatorURL}/_emulator/requests`, 1));
     await waitFor(`${appURL}/api/health`, 60_000);
     const appPid = app.pid!;
-    log(`node ${process.version}; server pinned to core 1, emulator to core 0; answers of ${answerTokens} tokens\n`);
+    log(`node ${process.version}; server pinned to core 1, emulator to core 0; answers of ${answerTokens} tokens`);
+    log('upstream paced like Groq (gpt-oss-20b ~1000 tokens/s) for TTFT and throughput; unpaced for memory and failover\n');
 
     await concurrently(4, 40, () => streamOnce(`${appURL}/api/chat`, chatBody(prompt)));
     await concurrently(4, 40, () => streamOnce(`${emulatorURL}/openai/v1/chat/completions`, directBody(prompt), directHeaders));
@@ -127,6 +132,7 @@ async function main() {
       );
     }
 
+    await setSpeed(0);
     log('\n## Memory');
     await fault({ provider: 'groq', kind: 'slow', ms: 1000 });
     global.gc?.();
