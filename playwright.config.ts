@@ -7,6 +7,11 @@ export const emulatorPort = 4100;
 // Playwright cannot download its own browser here; Debian's chromium stands in when present.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
+const launchOptions = {
+  executablePath: systemChromium,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -23,13 +28,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // Phone width: only the tests tagged @mobile run here, to keep the suite within its time budget.
+      name: 'chromium-375',
+      grep: /@mobile/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 375, height: 740 }, hasTouch: true, launchOptions },
     },
   ],
   webServer: {

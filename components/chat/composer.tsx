@@ -3,7 +3,7 @@
 import type { FileUIPart } from 'ai';
 import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
-import type { Tier } from '@/lib/chat/message';
+import type { Tier } from '@/lib/chat/tiers';
 import { AttachButton } from './attach-button';
 import { AttachmentTray } from './attachment-tray';
 import { DropOverlay } from './drop-overlay';
@@ -45,7 +45,8 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
 
   return (
     <form onSubmit={submit} onPaste={disabled ? undefined : images.onPaste} {...drop.handlers} className="mx-auto w-full max-w-3xl px-3 pb-3" data-testid="composer">
-      <div className="relative rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-orange-500 dark:border-zinc-700 dark:bg-zinc-900">
+      {/* The textbox draws no outline of its own: the whole frame shows focus, as a ring. */}
+      <div data-focus-frame className="relative rounded-2xl border border-zinc-300 bg-white shadow-sm has-[textarea:focus-visible]:border-orange-500 has-[textarea:focus-visible]:ring-2 has-[textarea:focus-visible]:ring-orange-500/60 dark:border-zinc-700 dark:bg-zinc-900">
         <DropOverlay visible={drop.dragging} />
         <AttachmentTray attachments={images.attachments} notice={images.notice} onRemove={images.remove} onDismissNotice={images.dismissNotice} />
         <label htmlFor="composer-input" className="sr-only">Message</label>

@@ -36,7 +36,7 @@ function Question({ message, busy, onEdit }: MessageViewProps) {
   const text = messageText(message);
   if (editing) {
     return (
-      <li data-testid="message-user" className="w-full">
+      <li data-testid="message-user" data-message-id={message.id} className="w-full">
         <MessageEditor
           initialText={text}
           onCancel={() => setEditing(false)}
@@ -49,7 +49,7 @@ function Question({ message, busy, onEdit }: MessageViewProps) {
     );
   }
   return (
-    <li data-testid="message-user" className="group relative flex max-w-[85%] flex-col items-end self-end">
+    <li data-testid="message-user" data-message-id={message.id} className="group relative flex max-w-[85%] flex-col items-end self-end">
       <MessageImages message={message} />
       <div className="rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
         <span className="sr-only">You said: </span>
@@ -71,7 +71,7 @@ function Answer({ message, streaming, latest, busy, onRegenerate, onContinue }: 
   const text = messageText(message);
   const endedEarly = metadata?.interrupted ? 'interrupted' : metadata?.stopped ? 'stopped' : undefined;
   return (
-    <li data-testid="message-assistant" data-streaming={streaming || undefined} className="max-w-full">
+    <li data-testid="message-assistant" data-message-id={message.id} data-streaming={streaming || undefined} className="max-w-full">
       <span className="sr-only">Flint said: </span>
       {message.parts.map((part, index) => {
         if (part.type === 'reasoning' && part.text) {

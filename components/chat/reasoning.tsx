@@ -12,7 +12,7 @@ export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
         </svg>
         <span className={thinking ? 'animate-pulse' : undefined}>{thinking ? 'Thinking…' : 'Thinking'}</span>
         {!thinking && durationMs !== undefined && (
-          <span data-testid="reasoning-duration" className="tabular-nums text-zinc-500">· {formatDuration(durationMs)}</span>
+          <span data-testid="reasoning-duration" className="tabular-nums text-zinc-600 dark:text-zinc-400">· {formatDuration(durationMs)}</span>
         )}
       </summary>
       <div className="mt-2 whitespace-pre-wrap border-l-2 border-zinc-300 pl-3 leading-relaxed text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

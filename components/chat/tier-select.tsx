@@ -1,4 +1,4 @@
-import { tiers, type Tier } from '@/lib/chat/message';
+import { tiers, type Tier } from '@/lib/chat/tiers';
 import { cn } from '@/components/ui/cn';
 
 const tierLabels: Record<Tier, { label: string; hint: string }> = {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { tiers, type Tier } from '@/lib/chat/message';
+import { tiers, type Tier } from '@/lib/chat/tiers';
 
 const key = 'flint.tier';
 

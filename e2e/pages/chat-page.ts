@@ -1,22 +1,33 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The chat page as a user sees it: a textbox, Send/Stop, and the conversation. */
+/** The chat page as a user sees it: a textbox, Send/Stop, the conversation and the chat list. */
 export class ChatPage {
+  readonly page: Page;
   readonly textbox: Locator;
   readonly send: Locator;
   readonly stop: Locator;
+  readonly userMessages: Locator;
   readonly assistantMessages: Locator;
   readonly error: Locator;
-
-  readonly page: Page;
+  readonly messageList: Locator;
+  readonly jumpToLatest: Locator;
+  readonly session: Locator;
+  readonly storageError: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.textbox = page.getByRole('textbox', { name: 'Message' });
-    this.send = page.getByRole('button', { name: /send/i });
-    this.stop = page.getByRole('button', { name: /stop/i });
+    this.textbox = page.getByRole('textbox', { name: 'Message', exact: true });
+    // Scoped to the composer: a saved chat's title may contain the word "send" or "stop".
+    const composer = page.getByTestId('composer');
+    this.send = composer.getByRole('button', { name: /send/i });
+    this.stop = composer.getByRole('button', { name: /stop/i });
+    this.userMessages = page.getByTestId('message-user');
     this.assistantMessages = page.getByTestId('message-assistant');
     this.error = page.getByTestId('chat-error');
+    this.messageList = page.getByTestId('message-list');
+    this.jumpToLatest = page.getByTestId('jump-to-latest');
+    this.session = page.getByTestId('chat-session');
+    this.storageError = page.getByTestId('storage-error');
   }
 
   async goto() {
@@ -31,5 +42,29 @@ export class ChatPage {
 
   lastAnswer(): Locator {
     return this.assistantMessages.last();
+  }
+
+  /** Waits until the latest answer has finished streaming and shows which model served it. */
+  async waitForAnswer(): Promise<Locator> {
+    const answer = this.lastAnswer();
+    await expect(answer).toBeVisible();
+    await expect(answer).not.toHaveAttribute('data-streaming');
+    await expect(this.send).toBeVisible();
+    return answer;
+  }
+
+  /** Waits until the conversation on screen is stored in the browser (so a reload keeps it). */
+  async waitForSaved() {
+    await expect(this.session).toHaveAttribute('data-persisted', 'saved');
+  }
+
+  /** The chat list: the sidebar on wide screens, the drawer (opened on demand) on phones. */
+  async chatList(): Promise<Locator> {
+    const opener = this.page.getByTestId('open-chat-list');
+    if (await opener.isVisible()) {
+      await opener.click();
+      return this.page.getByTestId('chat-drawer').getByTestId('chat-list');
+    }
+    return this.page.getByTestId('chat-sidebar').getByTestId('chat-list');
   }
 }

@@ -32,5 +32,4 @@ export type MessageMetadata = z.infer<typeof messageMetadataSchema>;
 export type FlintUIMessage = UIMessage<MessageMetadata>;
 
 /** The model tiers a user can pick in the composer. */
-export const tiers = ['auto', 'speed', 'quality'] as const;
-export type Tier = (typeof tiers)[number];
+export { tiers, type Tier } from './tiers';
