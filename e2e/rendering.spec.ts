@@ -12,7 +12,9 @@ test('an answer renders as markdown: bold, a list and a highlighted code block w
   await chat.ask('Show me some markdown');
   const answer = await chat.waitForAnswer();
 
-  await expect(answer.locator('strong').first()).toHaveText('openai/gpt-oss-20b');
+  const bold = answer.locator('[data-streamdown="strong"]').first();
+  await expect(bold).toHaveText('openai/gpt-oss-20b');
+  await expect(bold).toHaveCSS('font-weight', /^[6-9]00$/);
   await expect(answer.getByRole('listitem')).toHaveCount(3);
   await expect(answer).not.toContainText('**');
   const code = answer.locator('pre');
@@ -44,7 +46,7 @@ test('a reasoning model shows its thinking collapsed, with its duration, and it 
 
   const reasoning = answer.getByTestId('reasoning');
   const summary = reasoning.locator('summary');
-  await expect(summary).toHaveText(/^Thinking · \d+(\.\d)? s$/);
+  await expect(summary).toHaveText(/^Thinking\s*· \d+(\.\d)? s$/);
   const thoughts = reasoning.getByText('I am Flint\'s local emulator standing in for');
   await expect(thoughts).toBeHidden();
   await summary.click();

@@ -39,7 +39,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
     [],
   );
   const setMessagesRef = useRef<(update: (messages: FlintUIMessage[]) => FlintUIMessage[]) => void>(() => undefined);
-  const reasoningDurationRef = useRef<(messageId: string) => number | undefined>(() => undefined);
+  const reasoningDurationRef = useRef<(message: FlintUIMessage) => number | undefined>(() => undefined);
 
   const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat<FlintUIMessage>({
     id: chatId,
@@ -47,7 +47,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
     transport,
     onFinish: ({ message, isAbort }) => {
       if (message.role !== 'assistant') return;
-      const reasoningMs = reasoningDurationRef.current(message.id);
+      const reasoningMs = reasoningDurationRef.current(message);
       if (!isAbort && reasoningMs === undefined) return;
       // Facts only the browser knows, kept in metadata so they survive a reload.
       const patch = { ...(isAbort ? { stopped: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
@@ -56,7 +56,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   });
   setMessagesRef.current = setMessages;
   const busy = status === 'submitted' || status === 'streaming';
-  reasoningDurationRef.current = useReasoningClock(messages, status === 'streaming');
+  reasoningDurationRef.current = useReasoningClock(messages, status);
   const textbox = useRef<HTMLTextAreaElement>(null);
   const persisted = usePersistence(messages, busy, onPersist);
 
