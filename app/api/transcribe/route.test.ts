@@ -63,6 +63,17 @@ describe('POST /api/transcribe', () => {
     expect(await response.json()).toEqual({ error: { code: 'too_large:api', message: expect.any(String), retryable: false } });
   });
 
+  it('answers 422 invalid_audio:transcribe, without trying other models, for audio the provider cannot read', async () => {
+    emulator.requests.clear();
+    const header = Buffer.alloc(64);
+    header.write('RIFF', 0, 'ascii');
+    header.write('WAVE', 8, 'ascii');
+    const response = await post(new Blob([header], { type: 'audio/wav' }));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toEqual({ code: 'invalid_audio:transcribe', message: expect.any(String), retryable: false });
+    expect(emulator.requests.list().map((entry) => entry.model)).toEqual(['whisper-large-v3-turbo']);
+  });
+
   it('answers 400 for an empty recording', async () => {
     const response = await post(new Blob([], { type: 'audio/webm' }));
     expect(response.status).toBe(400);

@@ -9,6 +9,8 @@ export async function POST(request: Request) {
     const upload = await readAudioUpload(request);
     return Response.json(await transcribeSpeech(upload, request.signal));
   } catch (error) {
+    // The client went away (Cancel, closed tab): nobody reads this, and it is no server fault to log.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     const response = errorResponse(error);
     // Every model is rate limited: say when the soonest frees up, so a client can wait instead of hammering.
     if (TranscriptionError.isInstance(error) && error.retryAfterMs !== undefined) {
