@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { cpuMicros, rssBytes } from './process-stats.ts';
 import { cell, percentile } from './stats.ts';
 import { openStream, streamOnce, type StreamSample } from './stream-client.ts';
+import { benchTranscribe } from './transcribe.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const appPort = 3200;
@@ -188,6 +189,8 @@ async function main() {
       const cost = spec.kind === 'stall' ? `${cell(p50 - singleP50 - stallDeadlineMs, 2)} past the deadline` : cell(p50 - singleP50, 2);
       log(`| ${name} | ${cell(p50, 2)} | ${cell(singleP50, 2)} | ${cost} | ${[...servedBy].join(', ')} |`);
     }
+    log('\n## Transcription: /api/transcribe vs the emulator directly (10 s WAV)');
+    log(await benchTranscribe({ appURL, emulatorURL }));
   } finally {
     stop();
   }
