@@ -62,7 +62,7 @@ test('the view follows a streaming answer, stops when the reader scrolls up, and
 
   // Following: once the answer is taller than the view, the view stays pinned to its end.
   await expect.poll(scrollHeight).toBeGreaterThan(clientHeight * 2);
-  expect(await distanceFromBottom()).toBeLessThan(48);
+  await expect.poll(distanceFromBottom).toBeLessThan(48);
   await expect(chat.jumpToLatest).toHaveCount(0);
 
   // The reader scrolls up: the view stays where they are while tokens keep arriving.
@@ -76,8 +76,11 @@ test('the view follows a streaming answer, stops when the reader scrolls up, and
 
   await chat.jumpToLatest.click();
   await expect(chat.jumpToLatest).toHaveCount(0);
-  expect(await distanceFromBottom()).toBeLessThan(48);
+  // Stopping settles the content; a view that follows again ends up at its very end.
   await chat.stop.click();
+  await expect(answer).not.toHaveAttribute('data-streaming');
+  await expect.poll(distanceFromBottom).toBeLessThan(48);
+  await expect(chat.jumpToLatest).toHaveCount(0);
 });
 
 test('nothing on the page shifts while an answer streams in', async ({ page }) => {
