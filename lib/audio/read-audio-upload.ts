@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FlintError } from '@/lib/errors';
-import { readCappedBody } from './read-capped-body';
+import { readCappedBody } from '@/lib/read-capped-body';
 import { sniffAudio, type SniffedAudio } from './sniff-audio';
 
 /** Whisper's upload limit, and room for the multipart envelope around a file at that limit. */

@@ -28,5 +28,5 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
 }
 
 function tooLarge(maxBytes: number) {
-  return new FlintError('too_large:api', { message: `The upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.` });
+  return new FlintError('too_large:api', { message: `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.` });
 }
