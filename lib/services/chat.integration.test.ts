@@ -2,7 +2,8 @@
 // emulator's Groq and OpenAI wire protocols, with faults injected per provider and model.
 import type { UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@/emulator/server';
+import type { RunningEmulator } from '@/emulator/server';
+import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health';
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
@@ -13,11 +14,7 @@ let emulator: RunningEmulator;
 let streamChat: typeof import('./chat').streamChat;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, speed: 0 });
-  process.env.GROQ_API_KEY = 'gsk_integration';
-  process.env.GROQ_BASE_URL = emulator.groqBaseURL;
-  process.env.OPENAI_API_KEY = 'sk-integration';
-  process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  emulator = await startWiredEmulator();
   ({ streamChat } = await import('./chat'));
 });
 afterAll(() => emulator.close());

@@ -1,7 +1,8 @@
 // Image questions end to end: POST /api/chat -> image checks -> router -> fallback chain -> the
 // emulator's Groq/OpenAI wire protocols, whose request log shows which model got which images.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@/emulator/server';
+import type { RunningEmulator } from '@/emulator/server';
+import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { dataUrlOf, filePart, pngDataUrl, userMessage } from '@/lib/chat/image-test-support';
 import type { ChatRequest } from '@/lib/chat/request';
 
@@ -12,11 +13,7 @@ let POST: typeof import('./route').POST;
 let runtime: typeof import('@/lib/services/runtime').runtime;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, speed: 0 });
-  process.env.GROQ_API_KEY = 'gsk_integration';
-  process.env.GROQ_BASE_URL = emulator.groqBaseURL;
-  process.env.OPENAI_API_KEY = 'sk-integration';
-  process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  emulator = await startWiredEmulator();
   ({ POST } = await import('./route'));
   ({ runtime } = await import('@/lib/services/runtime'));
 });

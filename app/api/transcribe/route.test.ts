@@ -1,6 +1,7 @@
 // POST /api/transcribe as Next calls it: a real Request with FormData, against the emulator.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@/emulator/server';
+import type { RunningEmulator } from '@/emulator/server';
+import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { makeWav } from '@/emulator/wav-fixture';
 
 vi.mock('server-only', () => ({}));
@@ -9,12 +10,7 @@ let emulator: RunningEmulator;
 let POST: typeof import('./route').POST;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, speed: 0, transcript: 'Configured transcript.' });
-  // lib/env.ts reads the environment once, at import: set it first.
-  process.env.GROQ_API_KEY = 'gsk_route_test';
-  process.env.GROQ_BASE_URL = emulator.groqBaseURL;
-  process.env.OPENAI_API_KEY = 'sk-route-test';
-  process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  emulator = await startWiredEmulator({ transcript: 'Configured transcript.' });
   ({ POST } = await import('./route'));
 });
 afterAll(() => emulator.close());

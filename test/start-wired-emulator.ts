@@ -1,0 +1,15 @@
+import { startEmulator, type RunningEmulator } from '@/emulator/server';
+import type { EmulatorOptions } from '@/emulator/types';
+
+/**
+ * Starts the emulator on a free port and points the app's provider settings at it. lib/env.ts
+ * reads the environment once, at import, so call this before importing anything that uses it.
+ */
+export async function startWiredEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = await startEmulator({ port: 0, speed: 0, ...options });
+  process.env.GROQ_API_KEY = 'gsk_integration';
+  process.env.GROQ_BASE_URL = emulator.groqBaseURL;
+  process.env.OPENAI_API_KEY = 'sk-integration';
+  process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  return emulator;
+}
