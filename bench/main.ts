@@ -26,7 +26,23 @@ function log(line: string) {
 function spawnPinned(core: number, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const pinned = spawnSync('which', ['taskset']).status === 0;
   const [file, argv] = pinned ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
-  return spawn(file, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Its own process group, so stopping it also stops the server `next start` forks.
+  return spawn(file, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+}
+
+/** Stops a child and everything it started. */
+function stopGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/** A server left over from an earlier run would be measured instead of this build: refuse. */
+async function assertPortFree(url: string) {
+  const answered = await fetch(url).then(() => true, () => false);
+  if (answered) throw new Error(`${url} already answers: stop the server left on that port first`);
 }
 
 async function waitFor(url: string, timeoutMs: number) {
@@ -66,6 +82,16 @@ async function clearFaults() {
   await fetch(`${emulatorURL}/_emulator/requests`, { method: 'DELETE' });
 }
 
+/** Polls /api/health until the model's breaker has left `state` (bounded: 10 s). */
+async function untilBreakerIsNot(state: string, model: string) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const report = (await (await fetch(`${appURL}/api/health`)).json()) as { models: Array<{ model: string; breaker: string }> };
+    if (report.models.find((entry) => entry.model === model)?.breaker !== state) return;
+    await delay(50);
+  }
+}
+
 /** Runs `total` calls of `task`, `concurrency` at a time. */
 async function concurrently<T>(concurrency: number, total: number, task: () => Promise<T>): Promise<T[]> {
   const results: T[] = [];
@@ -87,6 +113,8 @@ async function main() {
     const build = spawnSync(process.execPath, [`${root}node_modules/next/dist/bin/next`, 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
+  await assertPortFree(`${appURL}/api/health`);
+  await assertPortFree(`${emulatorURL}/_emulator`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   const emulator = spawnPinned(0, process.execPath, ['emulator/main.ts', '--port', String(emulatorPort), '--speed', '1'], env);
   const app = spawnPinned(1, process.execPath, [`${root}node_modules/next/dist/bin/next`, 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
@@ -98,8 +126,8 @@ async function main() {
     OPENAI_BASE_URL: `${emulatorURL}/v1`,
   });
   const stop = () => {
-    app.kill('SIGTERM');
-    emulator.kill('SIGTERM');
+    stopGroup(app);
+    stopGroup(emulator);
   };
   process.on('exit', stop);
   try {
@@ -168,8 +196,7 @@ async function main() {
     for (let run = 0; run < 20; run++) single.push((await streamOnce(`${appURL}/api/chat`, chatBody(prompt, 'quality'))).ttftMs);
     const singleP50 = percentile(single, 50);
     const faults: Array<[string, Record<string, unknown>, number]> = [
-      // retry-after 0: the breaker does not hold the model, so the next run measures a real failover again
-      ['429', { kind: 'status', status: 429, retryAfterSeconds: 0 }, 20],
+      ['429', { kind: 'status', status: 429, retryAfterSeconds: 1 }, 10],
       ['503', { kind: 'status', status: 503 }, 20],
       ['stall (deadline 1.5 s)', { kind: 'stall', ms: 10_000 }, 5],
     ];
@@ -181,8 +208,10 @@ async function main() {
         const sample = await streamOnce(`${appURL}/api/chat`, chatBody(prompt, 'speed'));
         samples.push(sample.ttftMs);
         servedBy.add(sample.servedBy ?? '?');
-        // a healthy call closes the breaker again, so every run measures a real failover
+        // Let the breaker reopen (a 429's retry-after is at least 1 s) and a healthy call close it,
+        // so every run measures a real failover, not a skip.
         await clearFaults();
+        await untilBreakerIsNot('open', 'openai/gpt-oss-20b');
         await streamOnce(`${appURL}/api/chat`, chatBody(prompt, 'speed'));
       }
       const p50 = percentile(samples, 50);

@@ -19,6 +19,8 @@ console.log(`emulator listening on ${emulator.url}`);
 const next = new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname;
 const app = spawn(process.execPath, [next, values.mode === 'start' ? 'start' : 'dev', '--port', values.port, '--hostname', '127.0.0.1'], {
   stdio: 'inherit',
+  // Its own process group: `next start` forks the real server, and stopping only the parent would orphan it.
+  detached: true,
   env: {
     ...process.env,
     FLINT_DEMO: '1',
@@ -31,7 +33,11 @@ const app = spawn(process.execPath, [next, values.mode === 'start' ? 'start' : '
 console.log(`Flint demo: open http://localhost:${values.port} (replies come from the local emulator)`);
 
 async function shutdown(code: number) {
-  app.kill('SIGTERM');
+  try {
+    process.kill(-app.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
   await emulator.close();
   process.exit(code);
 }

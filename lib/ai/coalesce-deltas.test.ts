@@ -1,5 +1,5 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coalesceDeltas } from './coalesce-deltas';
 
 async function run(batches: LanguageModelV4StreamPart[][]): Promise<LanguageModelV4StreamPart[]> {
@@ -55,5 +55,37 @@ describe('coalesceDeltas', () => {
     const reader = transform.readable.getReader();
     expect((await reader.read()).value).toEqual(text('last words'));
     expect((await reader.read()).done).toBe(true);
+  });
+});
+
+describe('coalesceDeltas over time', () => {
+  it('sends the first delta at once, then at most one part per window while tokens keep coming', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+    try {
+      const transform = coalesceDeltas(10);
+      const writer = transform.writable.getWriter();
+      const reader = transform.readable.getReader();
+      const received: string[] = [];
+      const reading = (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          if (value.type === 'text-delta') received.push(value.delta);
+        }
+      })();
+      // 30 tokens, one every millisecond (a 1000 tokens/s model)
+      for (let token = 0; token < 30; token++) {
+        await writer.write(text(`${token} `));
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      await writer.close();
+      await reading;
+      expect(received[0]).toBe('0 ');
+      expect(received.join('')).toBe(Array.from({ length: 30 }, (_, token) => `${token} `).join(''));
+      expect(received.length).toBeGreaterThanOrEqual(3);
+      expect(received.length).toBeLessThanOrEqual(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

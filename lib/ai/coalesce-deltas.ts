@@ -2,28 +2,44 @@ import type { LanguageModelV4Middleware, LanguageModelV4StreamPart } from '@ai-s
 
 type DeltaPart = Extract<LanguageModelV4StreamPart, { type: 'text-delta' | 'reasoning-delta' }>;
 
+/** About one display frame: text arriving faster than this is merged; a reader cannot tell. */
+export const defaultCoalesceWindowMs = 16;
+
 /**
- * Merges text and reasoning deltas that arrive together (in one network read) into one delta.
- * Providers send a token per SSE frame, and everything downstream (streamText, the UI message
- * stream, SSE encoding, the browser) pays per part; a burst of tokens becomes one part instead.
- * Nothing waits: pending text is flushed on the next macrotask, or before any other part.
+ * Merges text and reasoning deltas into fewer, larger deltas. Providers send a token per SSE
+ * frame, and everything downstream (streamText, the UI message stream, SSE encoding, the
+ * browser's re-render) pays per part. The first delta of a burst goes out on the next macrotask
+ * (time to first token is untouched); later ones are held at most `windowMs`. Any other part
+ * flushes pending text first, so order is kept.
  */
-export function coalesceDeltas(): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
+export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
   let pending: DeltaPart | undefined;
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
+  let lastFlushAt = -Infinity;
   let controller: TransformStreamDefaultController<LanguageModelV4StreamPart> | undefined;
   let closed = false;
 
   const flush = () => {
-    scheduled = false;
+    if (timer !== undefined) {
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
+      clearImmediate(timer as ReturnType<typeof setImmediate>);
+      timer = undefined;
+    }
     const part = pending;
     pending = undefined;
     if (!part || closed) return;
+    lastFlushAt = performance.now();
     try {
       controller!.enqueue(part);
     } catch {
       closed = true; // the reader cancelled the stream: nothing is waiting for this text
     }
+  };
+
+  const schedule = () => {
+    if (timer !== undefined) return;
+    const wait = lastFlushAt + windowMs - performance.now();
+    timer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
   };
 
   return new TransformStream({
@@ -38,10 +54,7 @@ export function coalesceDeltas(): TransformStream<LanguageModelV4StreamPart, Lan
           flush();
           pending = part;
         }
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        schedule();
         return;
       }
       flush();
@@ -55,12 +68,12 @@ export function coalesceDeltas(): TransformStream<LanguageModelV4StreamPart, Lan
 }
 
 /** The same as an AI SDK language model middleware, for `wrapLanguageModel`. */
-export function coalesceDeltasMiddleware(): LanguageModelV4Middleware {
+export function coalesceDeltasMiddleware(windowMs = defaultCoalesceWindowMs): LanguageModelV4Middleware {
   return {
     specificationVersion: 'v4',
     wrapStream: async ({ doStream }) => {
       const { stream, ...rest } = await doStream();
-      return { stream: stream.pipeThrough(coalesceDeltas()), ...rest };
+      return { stream: stream.pipeThrough(coalesceDeltas(windowMs)), ...rest };
     },
   };
 }

@@ -10,7 +10,8 @@ export async function POST(request: Request) {
     // Images are checked here, at the edge, so a bad attachment is a 4xx before any model is called.
     const body = prepareImages(await readJson(request, chatRequestSchema, chatLimits.bodyBytes));
     const stream = await streamChat(body, request.signal);
-    return createUIMessageStreamResponse({ stream });
+    // no-transform: gzip on an event stream costs CPU per token and can hold tokens back in the compressor.
+    return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-cache, no-transform' } });
   } catch (error) {
     return errorResponse(error);
   }
