@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 export const appPort = 3100;
 export const emulatorPort = 4100;
+/** A second server with no provider configured and no demo mode, for the set-up explanations. */
+export const unconfiguredPort = 3101;
 
 // Playwright cannot download its own browser here; Debian's chromium stands in when present.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -37,11 +39,21 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], viewport: { width: 375, height: 740 }, hasTouch: true, launchOptions },
     },
   ],
-  webServer: {
-    command: `node scripts/app-with-emulator.ts --mode start --port ${appPort} --emulator-port ${emulatorPort} --speed 1`,
-    url: `http://127.0.0.1:${appPort}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node scripts/app-with-emulator.ts --mode start --port ${appPort} --emulator-port ${emulatorPort} --speed 1`,
+      url: `http://127.0.0.1:${appPort}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${unconfiguredPort} --hostname 127.0.0.1`,
+      url: `http://127.0.0.1:${unconfiguredPort}/api/health`,
+      // Empty values count as unset, whatever the machine's environment holds.
+      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '' },
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+  ],
 });

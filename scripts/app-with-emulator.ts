@@ -19,8 +19,6 @@ console.log(`emulator listening on ${emulator.url}`);
 const next = new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname;
 const app = spawn(process.execPath, [next, values.mode === 'start' ? 'start' : 'dev', '--port', values.port, '--hostname', '127.0.0.1'], {
   stdio: 'inherit',
-  // Its own process group: `next start` forks the real server, and stopping only the parent would orphan it.
-  detached: true,
   env: {
     ...process.env,
     FLINT_DEMO: '1',
@@ -32,14 +30,16 @@ const app = spawn(process.execPath, [next, values.mode === 'start' ? 'start' : '
 });
 console.log(`Flint demo: open http://localhost:${values.port} (replies come from the local emulator)`);
 
+let stopping = false;
 async function shutdown(code: number) {
-  try {
-    process.kill(-app.pid!, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+  if (stopping) return;
+  stopping = true;
   await emulator.close();
-  process.exit(code);
+  // `next start` forks the real server and does not pass signals on, so stopping only `app` would
+  // orphan it on the port. npm and Playwright start this script in a process group of its own
+  // making: end the whole group (this process included).
+  process.exitCode = code;
+  process.kill(0, 'SIGTERM');
 }
 app.on('exit', (code) => void shutdown(code ?? 0));
 process.on('SIGINT', () => void shutdown(0));
