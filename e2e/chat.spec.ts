@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addFault, resetEmulator } from './emulator-control';
+import { activeUpstreamStreams, addFault, resetEmulator } from './emulator-control';
 import { ChatPage } from './pages/chat-page';
 
 test.beforeEach(async () => {
@@ -34,8 +34,11 @@ test('Stop ends a long answer mid-stream and the chat is usable again', async ({
   const answer = chat.lastAnswer();
   await expect(answer).toHaveAttribute('data-streaming', 'true');
   await expect.poll(async () => (await answer.innerText()).length).toBeGreaterThan(50);
+  expect(await activeUpstreamStreams()).toBe(1);
   await chat.stop.click();
 
+  // Stop reaches the provider: the upstream stream is cancelled, not left generating.
+  await expect.poll(activeUpstreamStreams).toBe(0);
   await expect(chat.send).toBeVisible();
   await expect(answer).not.toHaveAttribute('data-streaming');
   const stoppedAt = (await answer.innerText()).length;

@@ -18,6 +18,12 @@ export async function resetEmulator() {
   await fetch(`${base}/requests`, { method: 'DELETE' });
 }
 
+/** How many streamed replies the emulator is still sending. */
+export async function activeUpstreamStreams(): Promise<number> {
+  const response = await fetch(base);
+  return ((await response.json()) as { activeStreams: number }).activeStreams;
+}
+
 /** The upstream calls the emulator has seen since the last reset. */
 export async function upstreamRequests(): Promise<UpstreamRequest[]> {
   const response = await fetch(`${base}/requests`);
