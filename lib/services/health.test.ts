@@ -19,3 +19,20 @@ describe('healthReport', () => {
     expect(JSON.stringify(report)).not.toContain('gsk_secret123');
   });
 });
+
+describe('healthReport with provider health', () => {
+  it('shows a provider whose key was rejected as misconfigured, and each model’s breaker', () => {
+    const report = healthReport(parseEnv({ GROQ_API_KEY: 'gsk_bad', OPENAI_API_KEY: 'sk-ok' }), {
+      providers: [{ provider: 'groq', status: 'misconfigured', since: 1 }],
+      models: [
+        { key: 'groq:openai/gpt-oss-20b', provider: 'groq', modelId: 'openai/gpt-oss-20b', state: 'open', until: Date.UTC(2026, 10, 21), consecutiveFailures: 3 },
+      ],
+    });
+    expect(report.providers.groq.status).toBe('misconfigured');
+    expect(report.providers.openai.status).toBe('ok');
+    expect(report.status).toBe('degraded');
+    expect(report.models).toEqual([
+      { provider: 'groq', model: 'openai/gpt-oss-20b', breaker: 'open', reopensAt: '2026-11-21T00:00:00.000Z', consecutiveFailures: 3 },
+    ]);
+  });
+});
