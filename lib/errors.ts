@@ -15,7 +15,6 @@ const catalog = {
   'unsupported_file:chat': [415, 'Only images can be attached: JPEG, PNG, WebP or GIF.'],
   'too_many_images:chat': [400, 'A message can carry at most 5 images.'],
   'images_too_large:chat': [413, 'The attached images are too large together: at most 4 MB per message.'],
-  'interrupted:chat': [502, 'The answer was interrupted before it finished.'],
   'invalid_request:chat': [400, 'The model rejected this request.'],
   'unavailable:transcribe': [503, 'Transcription is unavailable right now. Your recording is kept; try again.'],
   'not_configured:transcribe': [503, 'No transcription provider is configured. Set GROQ_API_KEY or run the demo.'],
