@@ -21,6 +21,7 @@ const app = spawn(process.execPath, [next, values.mode === 'start' ? 'start' : '
   stdio: 'inherit',
   env: {
     ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
     FLINT_DEMO: '1',
     GROQ_API_KEY: 'gsk_demo_emulator',
     GROQ_BASE_URL: emulator.groqBaseURL,
