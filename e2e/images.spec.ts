@@ -61,6 +61,28 @@ test('an image attached with the button is answered by the vision model, with th
   expect((await chatCalls()).map((call) => [call.model, call.images?.length])).toEqual([['qwen/qwen3.8-27b', 1], ['qwen/qwen3.8-27b', 1]]);
 });
 
+test('editing a question about an image keeps the image, so the new answer sees it too', async ({ page }) => {
+  await images.fileInput.setInputFiles([smallPng('pixels.png')]);
+  await images.expectReady(1);
+  await chat.ask('What is in this picture?');
+  await chat.waitForAnswer();
+
+  await chat.userMessages.first().getByTestId('edit-message').click();
+  const editor = page.getByRole('textbox', { name: 'Edit message' });
+  await editor.fill('Describe the colours in this picture');
+  const sent = page.waitForRequest((request) => request.url().endsWith('/api/chat'));
+  await editor.press('Enter');
+
+  expect(uploadedFiles(await sent)).toHaveLength(1);
+  const answer = await chat.waitForAnswer();
+  await expect(answer).toContainText('I received 1 image');
+  await expect(chat.userMessages.first().getByTestId('message-images').getByRole('img')).toHaveCount(1);
+  expect((await chatCalls()).map((call) => [call.model, call.images?.length])).toEqual([
+    ['qwen/qwen3.8-27b', 1],
+    ['qwen/qwen3.8-27b', 1],
+  ]);
+});
+
 test('an image pasted from the clipboard is attached', async () => {
   await images.paste([{ name: 'image.png', type: 'image/png', width: 120, height: 90 }]);
   await images.expectReady(1);

@@ -89,10 +89,12 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   const onEdit = useCallback(
     (messageId: string, text: string) => {
       clearError();
-      void sendMessage({ text, messageId, metadata: askedNow() });
+      // An edit changes the words only: the question's images go with it, or the answer would not have seen them.
+      const files = messages.find((message) => message.id === messageId)?.parts.filter((part) => part.type === 'file') ?? [];
+      void sendMessage(text ? { text, files, messageId, metadata: askedNow() } : { files, messageId, metadata: askedNow() });
       textbox.current?.focus();
     },
-    [clearError, sendMessage],
+    [clearError, messages, sendMessage],
   );
 
   const lastAnswer = messages.at(-1)?.role === 'assistant' ? messages.at(-1) : undefined;
