@@ -147,3 +147,25 @@ test('a blocked microphone gets a message saying how to allow it', async ({ page
   await expect(voice.problem).toBeHidden();
   expect(await transcriptionCalls()).toEqual([]);
 });
+
+test('a recording stops itself at the 2-minute limit, counting down near the end, and keeps what was said', async ({ page }) => {
+  const chat = new ChatPage(page);
+  const voice = new VoiceInput(page);
+  // The page's clock is ours to move: two minutes pass without waiting two minutes.
+  await page.clock.install();
+  await chat.goto();
+
+  await voice.record.click();
+  await expect(voice.stop).toBeVisible();
+  await expect.poll(async () => Number(await voice.level.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
+  await expect(page.getByTestId('voice-countdown')).toHaveCount(0);
+
+  await page.clock.fastForward('01:50');
+  await expect(page.getByTestId('voice-countdown')).toBeVisible();
+  await expect(voice.stop).toBeVisible();
+
+  await page.clock.fastForward('00:11');
+  await expect(voice.stop).toBeHidden();
+  await expect(chat.textbox).toHaveValue(transcript);
+  expect(await transcriptionCalls()).toHaveLength(1);
+});
