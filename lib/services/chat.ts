@@ -78,11 +78,26 @@ export async function streamChat(
     onError: (error) => JSON.stringify(chatErrorOf(error).toBody().error),
     messageMetadata: ({ part }): MessageMetadata | undefined => {
       if (part.type === 'start') return { createdAt: startedAt };
-      if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', catalog.find.bind(catalog));
+      if (part.type === 'finish') {
+        logFallbacks(trace);
+        return metadataOf(trace, part.finishReason === 'interrupted', catalog.find.bind(catalog));
+      }
       return undefined;
     },
   });
   return firstContent(stream);
+}
+
+/** Operators see every fallback in the server log, with the provider's detail the user never sees. */
+function logFallbacks(trace: FallbackTrace) {
+  const failed = trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped'));
+  if (failed.length === 0 && !trace.interrupted) return;
+  console.warn('[flint] chat fell back', {
+    servedBy: trace.servedBy?.id,
+    continuedBy: trace.continuedBy?.id,
+    interrupted: trace.interrupted ?? false,
+    failed: failed.map(({ modelId, outcome, status, ms, detail }) => ({ modelId, outcome, status, ms: Math.round(ms), detail })),
+  });
 }
 
 /** What the badge under an answer shows: who served, what was tried, tokens and cost. */
