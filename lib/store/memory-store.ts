@@ -9,7 +9,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const entries = new LRUCache<string, string>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (value, key) => Math.max(1, (value.length + key.length) * 2),
-    ...(options.now ? { perf: { now: options.now } } : {}),
+    // An injected clock must be read on every lookup, not through lru-cache's 1 ms cached time.
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   });
   const ttlOption = (ttlMs: number | undefined) => (ttlMs !== undefined && ttlMs > 0 ? { ttl: ttlMs } : {});
 
