@@ -48,7 +48,8 @@ const params = (overrides: Partial<LanguageModelV4CallOptions> = {}): LanguageMo
 
 async function collect(stream: ReadableStream<LanguageModelV4StreamPart>) {
   const parts: LanguageModelV4StreamPart[] = [];
-  for await (const part of stream) parts.push(part);
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
   return parts;
 }
 
