@@ -7,10 +7,9 @@ type Dashboard = { panels: Array<{ title: string; targets: Array<{ expr: string 
 describe('docs/grafana/flint.json', () => {
   it('queries only metrics that Flint exports', async () => {
     const dashboard = JSON.parse(readFileSync(new URL('../../docs/grafana/flint.json', import.meta.url), 'utf8')) as Dashboard;
-    const exported = metrics().registry.getMetricsAsArray();
+    const exported = await metrics().registry.getMetricsAsJSON();
     const names = new Set(exported.flatMap((metric) => [metric.name, `${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`]));
-    const histograms = new Set((await Promise.all(exported.map((metric) => metric.get())))
-      .filter((value) => value.type === 'histogram').map((value) => value.name));
+    const histograms = new Set(exported.filter((metric) => String(metric.type) === 'histogram').map((metric) => metric.name));
 
     const used = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => target.expr.match(/\bflint_[a-z_]+/g) ?? []));
     expect(used.length).toBeGreaterThan(10);
