@@ -1,6 +1,6 @@
 /** Key names whose values never reach a log line: credentials and anything a user typed. */
 const secretNames = ['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'api_key', 'apiKey', 'apikey', 'key', 'password', 'secret',
-  'token', 'accessToken', 'access_token', 'cookie', 'set-cookie', 'prompt', 'prompts', 'messages', 'instructions', 'system', 'content', 'text', 'input'];
+  'token', 'accessToken', 'access_token', 'cookie', 'set-cookie', 'prompt', 'prompts', 'messages', 'instructions', 'system', 'content', 'text'];
 const secretKey = new RegExp(`^(${secretNames.map((name) => name.replace(/[-_]/g, '[-_]?')).join('|')})$`, 'i');
 
 /** pino `redact` paths for the same names at the top level, which also covers child-logger bindings. */

@@ -1,0 +1,3 @@
+export { createRateGuard, type Admission, type RateGuard, type RateGuardConfig } from './rate-guard';
+export { clientIdFrom } from './client-id';
+export { clientRateLimit, retryAfterSeconds } from './client-rate-limit';
