@@ -10,6 +10,10 @@ export type RunningRedis = {
   stop(): Promise<void>;
   /** Starts it again on the same port, empty. */
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, like a stuck Redis. */
+  pause(): void;
+  /** Thaws a paused server (SIGCONT). */
+  resume(): void;
 };
 
 async function freePort(): Promise<number> {
@@ -74,5 +78,7 @@ export async function startRedis(): Promise<RunningRedis> {
       if (current) return;
       current = await launch(port);
     },
+    pause: () => void current?.kill('SIGSTOP'),
+    resume: () => void current?.kill('SIGCONT'),
   };
 }

@@ -11,6 +11,8 @@ export type RedisStoreOptions = {
   commandTimeoutMs?: number;
   /** Longest pause between reconnection attempts. */
   maxReconnectDelayMs?: number;
+  /** How long to stay on local state after a failed or timed-out command before trying Redis again. */
+  probeIntervalMs?: number;
   /** Bytes of local state kept while Redis is unreachable. */
   fallbackMaxBytes?: number;
 };
@@ -33,6 +35,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const { log } = options;
   const timeoutMs = options.commandTimeoutMs ?? 500;
   const maxDelay = options.maxReconnectDelayMs ?? 2_000;
+  const probeIntervalMs = options.probeIntervalMs ?? 1_000;
   const local = createMemoryStore({ maxBytes: options.fallbackMaxBytes ?? 16 * 1024 * 1024 });
   const client: RedisClientType = createClient({
     url: options.url,
@@ -42,30 +45,41 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   });
   let down = false;
   let closed = false;
+  // After a failed or stalled command, Redis is left alone until this time; then one command probes it.
+  let probeAt = 0;
   let readyWaiters: Array<() => void> = [];
 
   const markDown = (error: unknown) => {
+    probeAt = Date.now() + probeIntervalMs;
     if (down || closed) return;
     down = true;
     log.warn({ err: error instanceof Error ? { message: error.message } : String(error) }, 'redis unreachable: serving from local state until it returns');
   };
+  const markUp = () => {
+    if (down && !closed) log.info('redis reachable again: shared state restored');
+    down = false;
+    probeAt = 0;
+  };
   client.on('error', markDown);
   client.on('ready', () => {
-    if (down) log.info('redis reachable again: shared state restored');
-    down = false;
+    markUp();
     for (const resolve of readyWaiters) resolve();
     readyWaiters = [];
   });
   client.connect().catch(markDown);
 
   async function run<T>(remote: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (closed || !client.isReady) return fallback();
+    // A stalled Redis keeps its socket open (no 'error', still "ready"): without the probe pause every
+    // request would wait out the timeout.
+    if (closed || !client.isReady || Date.now() < probeAt) return fallback();
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`redis command took over ${timeoutMs} ms`)), timeoutMs);
       });
-      return await Promise.race([remote(), timeout]);
+      const result = await Promise.race([remote(), timeout]);
+      if (down) markUp();
+      return result;
     } catch (error) {
       markDown(error);
       return fallback();

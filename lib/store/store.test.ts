@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRedis, type RunningRedis } from '@/test/start-redis';
 import { createLogger } from '@/lib/observability/logger';
 import { createMemoryStore } from './memory-store';
@@ -113,6 +113,40 @@ describe('redis store across an outage', () => {
     await other.ready();
     expect(await other.get('after')).toBe('in redis again');
     await Promise.all([store.close(), other.close()]);
+  });
+
+  it('does not make requests wait on a stuck Redis: one command times out, the next ones go local at once', async () => {
+    const store = createRedisStore({ url: redis.url, log: silent, commandTimeoutMs: 200, probeIntervalMs: 60_000 });
+    await store.ready();
+    await store.set('stuck', 'before');
+    redis.pause();
+    try {
+      expect(await store.get('stuck')).toBeUndefined(); // timed out, answered from (empty) local state
+      expect(store.shared()).toBe(false);
+      // Within the probe pause nothing is sent to Redis, so nothing waits out another timeout.
+      const sent = vi.spyOn(store.client, 'set');
+      await store.set('during-stall', 'local');
+      expect(sent).not.toHaveBeenCalled();
+      expect(await store.get('during-stall')).toBe('local');
+    } finally {
+      redis.resume();
+    }
+    await store.close();
+  });
+
+  it('goes back to Redis after a stall once a probe succeeds', async () => {
+    const lines: string[] = [];
+    const log = createLogger({ destination: { write: (line: string) => void lines.push(line) } });
+    const store = createRedisStore({ url: redis.url, log, commandTimeoutMs: 200, probeIntervalMs: 1 });
+    await store.ready();
+    await store.set('thaw', 'in redis');
+    redis.pause();
+    expect(await store.get('thaw')).toBeUndefined();
+    redis.resume();
+    await expect.poll(() => store.get('thaw'), { interval: 5 }).toBe('in redis');
+    expect(store.shared()).toBe(true);
+    expect(lines.filter((line) => line.includes('redis reachable again'))).toHaveLength(1);
+    await store.close();
   });
 
   it('starts and serves from memory when Redis is unreachable from the outset', async () => {
