@@ -95,6 +95,30 @@ describe('rate-budget fetch against the emulator', () => {
     expect(await budgets.canServe({ provider: 'groq', model: 'openai/gpt-oss-20b' }, 200)).toBe(true);
   });
 
+  it('lets a router skip a primary the emulator reports drained, so the next request never calls it', async () => {
+    const budgets = createRateBudgets(createMemoryStore());
+    const groq = groqWith(budgets);
+    const pinned = await fetch(`${emulator.url}/_emulator/rate-limits`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'groq', model: 'openai/gpt-oss-20b', remainingTokens: 0, resetTokensMs: 30_000 }),
+    });
+    expect(pinned.status).toBe(201);
+    const speed = { provider: 'groq', model: 'openai/gpt-oss-20b' };
+    const backup = { provider: 'groq', model: 'qwen/qwen3.8-27b' };
+    // The smallest router: the first candidate whose budget covers the estimate.
+    const route = async (estimate: number) => {
+      for (const candidate of [speed, backup]) if (await budgets.canServe(candidate, estimate)) return candidate;
+      return undefined;
+    };
+    await generateText({ model: groq((await route(300))!.model), prompt: 'first', maxRetries: 0 });
+    emulator.requests.clear();
+    const second = (await route(300))!;
+    expect(second).toEqual(backup);
+    await generateText({ model: groq(second.model), prompt: 'second', maxRetries: 0 });
+    expect(emulator.requests.list().map((entry) => entry.model)).toEqual([backup.model]);
+    await fetch(`${emulator.url}/_emulator/rate-limits`, { method: 'DELETE' });
+  });
+
   it('records a 429 response too', async () => {
     const budgets = createRateBudgets(createMemoryStore());
     emulator.faults.add({ provider: 'groq', model: 'openai/gpt-oss-20b', kind: 'status', status: 429, type: 'tokens', retryAfterSeconds: 4, times: 1 });
