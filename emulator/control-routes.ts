@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { budgetOverridesRoute } from './budget-overrides.ts';
 import type { EmulatorServices } from './call-context.ts';
 import { faultProblem } from './faults.ts';
 import { readBody } from './read-body.ts';
@@ -45,6 +46,10 @@ export async function controlRoute(services: EmulatorServices, request: Incoming
       if (typeof body.speed === 'number') services.settings.speed = body.speed;
       return sendJson(response, 200, { speed: services.settings.speed, transcript: services.settings.transcript ?? null });
     }
+    case 'GET /_emulator/rate-limits':
+    case 'POST /_emulator/rate-limits':
+    case 'DELETE /_emulator/rate-limits':
+      return budgetOverridesRoute(services.rateLimits, request, response);
     default:
       return sendJson(response, 404, { error: { message: `Unknown emulator control route: ${route}` } });
   }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acceptProviderKey } from './auth.ts';
 import type { EmulatorServices } from './call-context.ts';
+import { withBudgetOverrides } from './budget-overrides.ts';
 import { createFaultStore } from './faults.ts';
 import { defaultModels } from './models.ts';
 import { createPacer } from './pacer.ts';
@@ -33,7 +34,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       acceptKey: options.acceptKey ?? acceptProviderKey,
     },
     pacer: createPacer(),
-    rateLimits: createRateLimits(),
+    rateLimits: withBudgetOverrides(createRateLimits()),
     faults: createFaultStore(),
     requestLog: createRequestLog(),
   };

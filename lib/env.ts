@@ -13,6 +13,14 @@ const schema = z.object({
   OPENAI_TRANSCRIPTION_MODEL: optional(z.string().trim()),
   FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  METRICS_TOKEN: optional(z.string().trim()),
+  REDIS_URL: optional(z.url({ message: 'must be a URL such as redis://localhost:6379' })),
+  FLINT_CACHE_TTL_S: optional(z.coerce.number().int().min(0)),
+  FLINT_CACHE_MAX_MB: optional(z.coerce.number().positive()),
+  FLINT_RATE_LIMIT: optional(z.coerce.number().int().min(0)),
+  FLINT_MAX_STREAMS: optional(z.coerce.number().int().min(1)),
+  FLINT_TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -37,6 +45,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
       baseURL: stripSlash(vars.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'),
       chatModel: vars.OPENAI_CHAT_MODEL ?? 'gpt-4.1-mini',
       transcriptionModel: vars.OPENAI_TRANSCRIPTION_MODEL ?? 'whisper-1',
+    },
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    metricsToken: vars.METRICS_TOKEN,
+    redisUrl: vars.REDIS_URL,
+    cache: { ttlSeconds: vars.FLINT_CACHE_TTL_S ?? 300, maxBytes: Math.round((vars.FLINT_CACHE_MAX_MB ?? 32) * 1024 * 1024) },
+    rateGuard: {
+      perMinute: vars.FLINT_RATE_LIMIT ?? 30,
+      maxStreams: vars.FLINT_MAX_STREAMS ?? 4,
+      trustProxy: vars.FLINT_TRUST_PROXY === '1' || vars.FLINT_TRUST_PROXY === 'true',
     },
   };
 }
