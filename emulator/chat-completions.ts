@@ -3,6 +3,7 @@ import { chatFrames, doneFrame, errorFrames, type Frame } from './chat-frames.ts
 import { checkChatModel } from './check-chat-model.ts';
 import { completionBody } from './completion-body.ts';
 import { createEnvelope, type CompletionEnvelope } from './completion-envelope.ts';
+import { applyGenerationFault, isGenerationFault } from './generation-faults.ts';
 import { parseChatRequest } from './parse-chat-request.ts';
 import { planReply } from './plan-reply.ts';
 import { resolveModel } from './resolve-model.ts';
@@ -49,7 +50,8 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');
   call.model = model;
   checkChatModel(provider, model, chat);
-  const plan = planReply(model, chat);
+  const planned = planReply(model, chat);
+  const plan = fault && isGenerationFault(fault.kind) ? applyGenerationFault(fault.kind, chat, planned) : planned;
   services.rateLimits.charge(provider, model, plan.promptTokens + plan.completionTokens);
   const envelope = createEnvelope(provider, model, call.requestId);
   const rate = tokensPerSecond(model, services.settings.speed);
