@@ -23,7 +23,7 @@ beforeEach(() => {
 
 const strictSchema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'], additionalProperties: false };
 const looseSchema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name'] };
-const format = (schema: object, strict: boolean) => ({ type: 'json_schema', json_schema: { name: 'person', schema, strict } }) as unknown as Groq.Chat.CompletionCreateParams['response_format'];
+const format = (schema: object, strict: boolean) => ({ type: 'json_schema', json_schema: { name: 'person', schema, strict } }) as never;
 const ask = (content: string) => [{ role: 'user' as const, content }];
 
 async function status(promise: Promise<unknown>): Promise<{ status: number; error: { code?: string; message: string; failed_generation?: string } }> {
