@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCurrentTime } from './current-time';
 
 const fixed = createCurrentTime(() => new Date('2026-12-01T21:30:00Z'));
-const options = { toolCallId: 'call_1', messages: [] };
+const options = { toolCallId: 'call_1', messages: [], context: {} };
 
 describe('current_time', () => {
   it('tells the time in an IANA zone', async () => {
