@@ -45,6 +45,9 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   const chat = parseChatRequest(provider, body);
   call.log.images = chat.messages.flatMap((message) => message.parts.flatMap((part) =>
     part.type === 'image_url' ? [{ mediaType: /^data:([^;,]+)/.exec(part.url)?.[1] ?? 'url', urlLength: part.url.length }] : []));
+  const format = chat.responseFormat;
+  call.log.responseFormat = format.type === 'json_schema' && format.strict ? 'json_schema:strict' : format.type;
+  call.log.tools = [...chat.tools.map((tool) => tool.name), ...chat.serverTools];
   const fault = await applyFault(call, { model: chat.model, endpoint: 'chat' });
   if (fault === false) return;
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');

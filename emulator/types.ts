@@ -72,6 +72,10 @@ export type RequestLogEntry = {
   fault?: FaultKind;
   /** Chat calls: the image_url parts received, with their media type and URL length (for vision tests). */
   images?: Array<{ mediaType: string; urlLength: number }>;
+  /** Chat calls: `text`, `json_object`, `json_schema` or `json_schema:strict`, to prove which mode a client chose. */
+  responseFormat?: string;
+  /** Chat calls: names of the function tools and types of the built-in tools offered. */
+  tools?: string[];
   time: string;
 };
 
