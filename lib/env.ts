@@ -14,7 +14,7 @@ const schema = z.object({
   FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
   FLINT_GROQ_TOOLS: optional(z.string().regex(/^\s*[a-z_]+(\s*,\s*[a-z_]+)*\s*$/, { message: 'must be a comma-separated list such as browser_search,code_interpreter' })),
-  FLINT_MCP_SERVERS: optional(z.string().refine((value) => list(value).every((url) => URL.canParse(url)), { message: 'must be comma-separated http(s) URLs of MCP servers' })),
+  FLINT_MCP_SERVERS: optional(z.string().refine((value) => list(value).every((url) => URL.canParse(url) && /^https?:\/\//i.test(url)), { message: 'must be comma-separated http(s) URLs of MCP servers' })),
 });
 
 /** Splits a comma-separated variable into trimmed, non-empty items. */
