@@ -1,5 +1,6 @@
 import { applyFault, responseHeaders, type CallContext, type StreamFault } from './call-context.ts';
 import { chatFrames, doneFrame, errorFrames, type Frame } from './chat-frames.ts';
+import { messageText } from './chat-request.ts';
 import { checkChatModel } from './check-chat-model.ts';
 import { completionBody } from './completion-body.ts';
 import { createEnvelope, type CompletionEnvelope } from './completion-envelope.ts';
@@ -48,6 +49,9 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   const format = chat.responseFormat;
   call.log.responseFormat = format.type === 'json_schema' && format.strict ? 'json_schema:strict' : format.type;
   call.log.tools = [...chat.tools.map((tool) => tool.name), ...chat.serverTools];
+  call.log.toolResults = chat.messages.filter((message) => message.role === 'tool').length;
+  const lastUser = chat.messages.findLast((message) => message.role === 'user');
+  call.log.lastUserText = lastUser ? messageText(lastUser).slice(0, 300) : undefined;
   const fault = await applyFault(call, { model: chat.model, endpoint: 'chat' });
   if (fault === false) return;
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');

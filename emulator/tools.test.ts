@@ -1,5 +1,7 @@
 // Tool calling as the official clients see it: function tools and tool_choice, Groq's built-in
 // tools with executed_tools, and tool_use_failed.
+import { createGroq } from '@ai-sdk/groq';
+import { APICallError, generateText, jsonSchema, tool } from 'ai';
 import Groq from 'groq-sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +95,19 @@ describe('function tools', () => {
     const retried = await groq.chat.completions.create({ model: 'openai/gpt-oss-20b', messages: ask('2+2'), tools: [calculator] });
     expect(retried.choices[0]!.finish_reason).toBe('tool_calls');
     expect(emulator.requests.list().map((entry) => [entry.status, entry.fault])).toEqual([[400, 'tool_use_failed'], [200, undefined]]);
+  });
+});
+
+describe('tool_use_failed through @ai-sdk/groq', () => {
+  it('is a non-retryable APICallError whose body carries the code and failed_generation', async () => {
+    emulator.faults.add({ provider: 'groq', kind: 'tool_use_failed', times: 1 });
+    const model = createGroq({ baseURL: emulator.groqBaseURL, apiKey: 'gsk_test' })('openai/gpt-oss-20b');
+    const calculatorTool = tool({ inputSchema: jsonSchema<{ expression: string }>(calculator.function.parameters as never), execute: async () => '4' });
+    const error = await generateText({ model, tools: { calculator: calculatorTool }, prompt: '2+2', maxRetries: 0 }).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    const apiError = error as APICallError;
+    expect([apiError.statusCode, apiError.isRetryable]).toEqual([400, false]);
+    expect(JSON.parse(apiError.responseBody!)).toMatchObject({ error: { code: 'tool_use_failed', failed_generation: expect.stringContaining('calculator') } });
   });
 });
 

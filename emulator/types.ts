@@ -76,6 +76,10 @@ export type RequestLogEntry = {
   responseFormat?: string;
   /** Chat calls: names of the function tools and types of the built-in tools offered. */
   tools?: string[];
+  /** Chat calls: how many tool results the conversation carries (a continued tool step shows here). */
+  toolResults?: number;
+  /** Chat calls: the last user message's text, cut to 300 characters (to check what a client re-asked). */
+  lastUserText?: string;
   time: string;
 };
 

@@ -103,6 +103,8 @@ describe('extraction through the fallback chain', () => {
       ['openai/gpt-oss-20b', 'ok', true],
     ]);
     expect(chatCalls().map((entry) => entry.fault)).toEqual(['schema_mismatch', undefined]);
+    // The repair quotes the validator: the required fields the broken answer lacked.
+    expect(chatCalls()[1]!.lastUserText).toMatch(/^That JSON does not match the schema: name: Invalid input: expected string, received undefined/);
   });
 
   it('repairs after json_validate_failed too', async () => {

@@ -48,6 +48,8 @@ describe('built-in tools through the emulated model', () => {
     expect(result.steps[0]!.toolCalls.map((call) => [call.toolName, call.input])).toEqual([['calculator', { expression: '12*7+3' }]]);
     expect(result.steps[0]!.toolResults[0]!.output).toEqual({ expression: '12*7+3', result: '87' });
     expect(result.text).toContain('87');
+    // Two calls: the tool call, then the answer that carries its result.
+    expect(emulator.requests.list().map((entry) => entry.toolResults)).toEqual([0, 1]);
     await chat.close();
   });
 
