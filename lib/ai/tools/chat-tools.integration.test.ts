@@ -7,6 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '@/emulator/server';
 import { createCatalog } from '@/lib/ai/catalog';
+import { createFallbackModel } from '@/lib/ai/fallback-model';
+import { createFallbackTrace } from '@/lib/ai/fallback-trace';
+import { createHealthRegistry } from '@/lib/ai/health';
 import { startMcpServer, type RunningMcpServer } from '@/test/start-mcp-server';
 import { chatTools } from './chat-tools';
 import { loadMcpTools } from './load-mcp-tools';
@@ -85,6 +88,10 @@ describe('MCP servers', () => {
     expect(mcp.calls).toEqual([{ text: 'emulated text' }]);
     expect(result.text).toContain('2 words');
     await chat.close();
+    // Closed means closed: the tool can no longer reach its server.
+    const execute = chat.tools.word_count!.execute!;
+    await expect(Promise.resolve(execute({ text: 'a b' }, { toolCallId: 'late', messages: [], context: {} }))).rejects.toThrow();
+    expect(mcp.calls).toHaveLength(1);
   });
 
   it('skips a server that is down with a notice that hides its query, keeping the others', async () => {
@@ -153,5 +160,32 @@ describe("Groq's built-in tools", () => {
     expect(result.text).toContain('qwen/qwen3.8-27b');
     const unwrapped = await ask(chat.tools, 'search for flint', groq('qwen/qwen3.8-27b')).catch((error: unknown) => error);
     expect((unwrapped as { statusCode?: number }).statusCode).toBe(400);
+  });
+
+  it('works through the fallback chain: the search reaches the stream, and a fallback to qwen3.8 drops the tool instead of failing', async () => {
+    const entries = [entry('openai/gpt-oss-20b'), entry('qwen/qwen3.8-27b')];
+    const chat = await chatTools({ groqTools: ['browser_search'], mcpServers: [], models: entries });
+    const run = async () => {
+      const chain = createFallbackModel({
+        candidates: entries.map((candidate) => ({ entry: candidate, model: wrapLanguageModel({ model: groq(candidate.id), middleware: serverToolsMiddleware(candidate) }) })),
+        health: createHealthRegistry(), firstTokenTimeoutMs: 5000, totalTimeoutMs: 20_000, trace: createFallbackTrace(),
+      });
+      const result = streamText({ model: chain, tools: chat.tools, prompt: 'search for flint', stopWhen: isStepCount(5), maxRetries: 0 });
+      const types = new Set<string>();
+      for await (const part of result.stream) types.add(part.type);
+      return { types, text: await result.text };
+    };
+    const served = await run();
+    expect(served.types).toContain('tool-result');
+    expect(served.text).toContain('emulated web search');
+    emulator.faults.add({ provider: 'groq', model: 'openai/gpt-oss-20b', kind: 'status', status: 503, times: 1 });
+    const fellBack = await run();
+    expect(fellBack.types).not.toContain('tool-call');
+    expect(fellBack.text).toContain('qwen/qwen3.8-27b');
+    expect(emulator.requests.list().map((call) => [call.model, call.status, call.tools])).toEqual([
+      ['openai/gpt-oss-20b', 200, ['calculator', 'current_time', 'browser_search']],
+      ['openai/gpt-oss-20b', 503, ['calculator', 'current_time', 'browser_search']],
+      ['qwen/qwen3.8-27b', 200, ['calculator', 'current_time']],
+    ]);
   });
 });
