@@ -2,6 +2,7 @@ import 'server-only';
 import type { ModelMessage } from 'ai';
 import { generateText, jsonSchema, NoObjectGeneratedError, Output, wrapLanguageModel } from 'ai';
 import { AllModelsFailedError } from '@/lib/ai/all-models-failed-error';
+import type { Catalog } from '@/lib/ai/catalog';
 import { costOf } from '@/lib/ai/cost-of';
 import { createFallbackModel } from '@/lib/ai/fallback-model';
 import { createFallbackTrace, type AttemptOutcome, type FallbackTrace } from '@/lib/ai/fallback-trace';
@@ -135,11 +136,11 @@ export async function extractObject(
   let from = 0;
   while (from < candidates.length) {
     const first = await call(from, messages, false);
-    if (first.valid) return resultOf(first.object, first.servedBy, attempts, trace);
+    if (first.valid) return resultOf(first.object, first.servedBy, attempts, trace, catalog);
     let servedIndex = first.servedBy ? candidates.indexOf(first.servedBy) : from;
     if (first.repairable && servedIndex >= 0) {
       const repaired = await call(servedIndex, [...messages, ...repairPrompt(first.text, first.issue)], true);
-      if (repaired.valid) return resultOf(repaired.object, repaired.servedBy, attempts, trace);
+      if (repaired.valid) return resultOf(repaired.object, repaired.servedBy, attempts, trace, catalog);
       if (repaired.servedBy) servedIndex = Math.max(servedIndex, candidates.indexOf(repaired.servedBy));
     }
     from = Math.max(servedIndex, from) + 1;
@@ -163,11 +164,11 @@ function issueOf(error: NoObjectGeneratedError): string {
   return inner ?? (typeof cause?.message === 'string' ? cause.message : 'the answer did not match the schema');
 }
 
-function resultOf(object: unknown, servedBy: ModelEntry, attempts: ExtractAttempt[], trace: FallbackTrace): ExtractResult {
+/** The answer, with tokens and cost summed over every call, invalid answers included: they were paid for. */
+function resultOf(object: unknown, servedBy: ModelEntry, attempts: ExtractAttempt[], trace: FallbackTrace, catalog: Catalog): ExtractResult {
   let inputTokens = 0;
   let outputTokens = 0;
   let costUsd = 0;
-  const { catalog } = runtime();
   for (const attempt of trace.attempts) {
     if (!attempt.usage) continue;
     const usage = { inputTokens: attempt.usage.inputTokens.total ?? 0, outputTokens: attempt.usage.outputTokens.total ?? 0 };

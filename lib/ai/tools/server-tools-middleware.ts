@@ -1,10 +1,11 @@
 import type {
+  JSONObject,
+  JSONValue,
   LanguageModelV4CallOptions,
   LanguageModelV4Content,
   LanguageModelV4Middleware,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import type { JSONValue } from '@ai-sdk/provider';
 import type { ModelEntry } from '@/lib/ai/model-entry';
 
 // Groq reports gpt-oss tool runs by their harmony names; Flint's tool set uses the request types.
@@ -39,8 +40,9 @@ function toolParts(tool: ExecutedTool, id: string): [Extract<LanguageModelV4Cont
   const type = typeof tool.type === 'string' ? tool.type : 'unknown';
   const toolName = toolNames[type] ?? type;
   const input = typeof tool.arguments === 'string' ? tool.arguments : '{}';
-  const result: JSONValue = { type, input: parsedArguments(tool.arguments), output: typeof tool.output === 'string' ? tool.output : '' };
-  if (isRecord(tool.search_results)) (result as Record<string, JSONValue>).searchResults = tool.search_results as JSONValue;
+  const result: JSONObject = { type, input: parsedArguments(tool.arguments), output: typeof tool.output === 'string' ? tool.output : '' };
+  // Search results come from Groq's JSON, so they are JSON values already.
+  if (isRecord(tool.search_results)) result.searchResults = tool.search_results as JSONObject;
   return [
     { type: 'tool-call', toolCallId: id, toolName, input, providerExecuted: true },
     { type: 'tool-result', toolCallId: id, toolName, result },
