@@ -7,6 +7,8 @@ export type ApiErrorFields = {
   type: string;
   code?: string | null;
   param?: string | null;
+  /** Groq's `failed_generation` on tool_use_failed and json_validate_failed. */
+  failedGeneration?: string;
 };
 
 /** An HTTP error the handlers throw; the router turns it into the provider's error body. */
@@ -35,6 +37,7 @@ export function errorBody(provider: Provider, fields: ApiErrorFields): { error: 
   const error: Record<string, string | null> = { message: fields.message, type: fields.type };
   if (fields.code != null) error.code = fields.code;
   if (fields.param != null) error.param = fields.param;
+  if (fields.failedGeneration !== undefined) error.failed_generation = fields.failedGeneration;
   return { error };
 }
 

@@ -37,8 +37,8 @@ export function responseHeaders(call: CallContext, exhaustion?: Exhaustion): Rec
   };
 }
 
-/** A fault that acts while the answer is written (drop, error-frame, slow). */
-export type StreamFault = FaultSpec & { kind: 'drop' | 'error-frame' | 'slow' };
+/** A fault that acts while the answer is generated or written (drop, error-frame, slow, and the generation faults). */
+export type StreamFault = FaultSpec & { kind: Exclude<FaultSpec['kind'], 'status' | 'stall'> };
 
 /**
  * Applies the fault matching this call, if any: throws for `status`, waits for `stall`,

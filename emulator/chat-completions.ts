@@ -1,8 +1,10 @@
 import { applyFault, responseHeaders, type CallContext, type StreamFault } from './call-context.ts';
 import { chatFrames, doneFrame, errorFrames, type Frame } from './chat-frames.ts';
+import { messageText } from './chat-request.ts';
 import { checkChatModel } from './check-chat-model.ts';
 import { completionBody } from './completion-body.ts';
 import { createEnvelope, type CompletionEnvelope } from './completion-envelope.ts';
+import { applyGenerationFault, isGenerationFault } from './generation-faults.ts';
 import { parseChatRequest } from './parse-chat-request.ts';
 import { planReply } from './plan-reply.ts';
 import { resolveModel } from './resolve-model.ts';
@@ -44,12 +46,19 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   const chat = parseChatRequest(provider, body);
   call.log.images = chat.messages.flatMap((message) => message.parts.flatMap((part) =>
     part.type === 'image_url' ? [{ mediaType: /^data:([^;,]+)/.exec(part.url)?.[1] ?? 'url', urlLength: part.url.length }] : []));
+  const format = chat.responseFormat;
+  call.log.responseFormat = format.type === 'json_schema' && format.strict ? 'json_schema:strict' : format.type;
+  call.log.tools = [...chat.tools.map((tool) => tool.name), ...chat.serverTools];
+  call.log.toolResults = chat.messages.filter((message) => message.role === 'tool').length;
+  const lastUser = chat.messages.findLast((message) => message.role === 'user');
+  call.log.lastUserText = lastUser ? messageText(lastUser).slice(0, 300) : undefined;
   const fault = await applyFault(call, { model: chat.model, endpoint: 'chat' });
   if (fault === false) return;
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');
   call.model = model;
   checkChatModel(provider, model, chat);
-  const plan = planReply(model, chat);
+  const planned = planReply(model, chat);
+  const plan = fault && isGenerationFault(fault.kind) ? applyGenerationFault(fault.kind, chat, planned) : planned;
   services.rateLimits.charge(provider, model, plan.promptTokens + plan.completionTokens);
   const envelope = createEnvelope(provider, model, call.requestId);
   const rate = tokensPerSecond(model, services.settings.speed);

@@ -33,6 +33,8 @@ export function* chatFrames(envelope: CompletionEnvelope, plan: ReplyPlan, inclu
   const firstDelta = groq ? { role: 'assistant', content: '' } : { role: 'assistant', content: plan.toolCalls.length > 0 ? null : '', refusal: null };
   yield chunk(firstDelta, 0, null, groq ? { x_groq: { id: envelope.requestId } } : {});
   for (const token of plan.reasoning) yield tokenChunk('reasoning', token);
+  // Built-in tool runs arrive whole, in one delta after the reasoning that narrates them.
+  if (groq && plan.executedTools.length > 0) yield chunk({ executed_tools: plan.executedTools }, 0);
   for (const token of plan.content) yield tokenChunk('content', token);
   for (const [index, call] of plan.toolCalls.entries()) {
     const header = { index, id: call.id, type: 'function' };

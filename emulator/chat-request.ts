@@ -22,7 +22,16 @@ export type ToolDefinition = { name: string; description?: string; parameters: J
 export type ResponseFormat =
   | { type: 'text' }
   | { type: 'json_object' }
-  | { type: 'json_schema'; name: string; schema: JsonSchema };
+  | { type: 'json_schema'; name: string; schema: JsonSchema; strict: boolean };
+
+/** A Groq server-side tool run during the request, as `executed_tools` reports it. */
+export type ExecutedTool = {
+  index: number;
+  type: string;
+  arguments: string;
+  output: string;
+  search_results?: { results: Array<{ title: string; url: string; content: string; score: number }> };
+};
 
 /** A validated POST /chat/completions body. */
 export type ChatRequest = {
@@ -33,6 +42,8 @@ export type ChatRequest = {
   maxTokens?: number;
   stop: string[];
   tools: ToolDefinition[];
+  /** Groq's built-in tools asked for (`tools: [{type: 'browser_search'}]`). */
+  serverTools: string[];
   toolChoice: 'auto' | 'none' | 'required' | { name: string };
   parallelToolCalls: boolean;
   responseFormat: ResponseFormat;

@@ -1,26 +1,13 @@
 import { ApiError, invalidRequest } from './api-error.ts';
 import type { ChatRequest } from './chat-request.ts';
+import { checkResponseFormat } from './check-response-format.ts';
+import { checkServerTools } from './check-server-tools.ts';
 import type { EmulatedModel, Provider } from './types.ts';
 
 /** Rejects what the chosen model cannot do: response formats, images beyond its limits, too many output tokens. */
 export function checkChatModel(provider: Provider, model: EmulatedModel, chat: ChatRequest): void {
-  const format = chat.responseFormat.type;
-  if (format === 'json_schema' && !model.supportedFeatures.includes('structured_outputs')) {
-    throw invalidRequest(
-      provider === 'groq'
-        ? `This model does not support response format \`json_schema\`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models`
-        : `Invalid parameter: 'response_format' of type 'json_schema' is not supported with model ${model.id}.`,
-      'response_format');
-  }
-  if (format === 'json_object' && !model.supportedFeatures.includes('json_mode')) {
-    throw invalidRequest(`This model does not support response format \`json_object\``, 'response_format');
-  }
-  if (provider === 'openai' && format === 'json_object') {
-    const mentionsJson = chat.messages.some((message) => message.parts.some((part) => part.type === 'text' && /json/i.test(part.text)));
-    if (!mentionsJson) {
-      throw invalidRequest("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages');
-    }
-  }
+  checkResponseFormat(provider, model, chat);
+  checkServerTools(provider, model, chat);
   if (chat.tools.length > 0 && !model.supportedFeatures.includes('tools')) {
     throw invalidRequest(`\`tools\` are not supported with model \`${model.id}\``, 'tools');
   }

@@ -7,6 +7,7 @@ export function completionBody(envelope: CompletionEnvelope, plan: ReplyPlan, se
   const groq = envelope.provider === 'groq';
   const message: Record<string, unknown> = { role: 'assistant', content: plan.toolCalls.length > 0 && plan.content.length === 0 ? null : plan.content.join('') };
   if (groq && plan.reasoning.length > 0) message.reasoning = plan.reasoning.join('');
+  if (groq && plan.executedTools.length > 0) message.executed_tools = plan.executedTools;
   if (plan.toolCalls.length > 0) {
     message.tool_calls = plan.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
   }

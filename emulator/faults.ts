@@ -1,6 +1,7 @@
+import { generationFaultKinds } from './generation-faults.ts';
 import type { FaultKind, FaultSpec, Provider } from './types.ts';
 
-const kinds: FaultKind[] = ['status', 'stall', 'drop', 'error-frame', 'slow'];
+const kinds: FaultKind[] = ['status', 'stall', 'drop', 'error-frame', 'slow', ...generationFaultKinds];
 
 /** Where a request is going, to match it against installed faults. */
 export type FaultTarget = { provider: Provider; model?: string; endpoint: 'chat' | 'transcription' | 'models' };

@@ -117,8 +117,8 @@ describe('Groq flavour through the official groq-sdk client', () => {
     expect(await remaining()).toBe(first - 1);
   });
 
-  it('refuses json_schema on a model without structured outputs', async () => {
-    const { status, json } = await post('/chat/completions', { model: 'qwen/qwen3.8-27b', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' } } } });
+  it('refuses strict json_schema on a model without structured outputs', async () => {
+    const { status, json } = await post('/chat/completions', { model: 'qwen/qwen3.8-27b', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: true } } });
     expect(status).toBe(400);
     expect(json.error?.message).toContain('json_schema');
   });

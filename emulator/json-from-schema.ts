@@ -38,7 +38,10 @@ function numberFor(schema: JsonSchema, integer: boolean): number {
     : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + (integer ? 1 : 0.5) : undefined;
   const maximum = typeof schema.maximum === 'number' ? schema.maximum
     : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - (integer ? 1 : 0.5) : undefined;
-  let value = minimum ?? (maximum !== undefined ? Math.min(1, maximum) : 1);
+  // 1 unless the bounds forbid it (zod's int() sends minimum -2^53, which is no hint at a value).
+  let value = 1;
+  if (minimum !== undefined && value < minimum) value = minimum;
+  if (maximum !== undefined && value > maximum) value = maximum;
   if (integer) value = Math.ceil(value);
   return value;
 }

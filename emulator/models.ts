@@ -11,13 +11,13 @@ export const defaultModels: EmulatedModel[] = [
     id: 'openai/gpt-oss-20b', provider: 'groq', kind: 'chat', created: 1754407957, ownedBy: 'OpenAI',
     contextWindow: 131_072, maxCompletionTokens: 65_536, inputModalities: ['text'], outputModalities: ['text'],
     supportedFeatures: ['tools', 'json_mode', 'structured_outputs', 'reasoning'], tokensPerSecond: 1000,
-    limits: developerLimits,
+    limits: developerLimits, serverTools: ['browser_search', 'code_interpreter'],
   },
   {
     id: 'openai/gpt-oss-120b', provider: 'groq', kind: 'chat', created: 1754408224, ownedBy: 'OpenAI',
     contextWindow: 131_072, maxCompletionTokens: 65_536, inputModalities: ['text'], outputModalities: ['text'],
     supportedFeatures: ['tools', 'json_mode', 'structured_outputs', 'reasoning'], tokensPerSecond: 500,
-    limits: developerLimits,
+    limits: developerLimits, serverTools: ['browser_search', 'code_interpreter'],
   },
   {
     id: 'qwen/qwen3.8-27b', provider: 'groq', kind: 'chat', created: 1789344000, ownedBy: 'Alibaba Cloud',

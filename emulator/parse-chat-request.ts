@@ -74,6 +74,12 @@ function parseTools(value: unknown): ToolDefinition[] {
   });
 }
 
+// Tool types other than `function`: Groq runs these itself; checkChatModel decides whether the model can.
+function parseServerTools(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isObject).flatMap((tool) => (typeof tool.type === 'string' && tool.type !== 'function' ? [tool.type] : []));
+}
+
 function parseToolChoice(value: unknown): ChatRequest['toolChoice'] {
   if (value === 'none' || value === 'required' || value === 'auto') return value;
   if (isObject(value) && isObject(value.function) && typeof value.function.name === 'string') return { name: value.function.name };
@@ -86,7 +92,8 @@ function parseResponseFormat(value: unknown): ResponseFormat {
   if (value.type === 'json_schema') {
     const spec = isObject(value.json_schema) ? value.json_schema : {};
     const schema: JsonSchema = isObject(spec.schema) ? spec.schema : {};
-    return { type: 'json_schema', name: String(spec.name ?? 'response'), schema };
+    // Groq's default is best effort (strict false); OpenAI's too.
+    return { type: 'json_schema', name: String(spec.name ?? 'response'), schema, strict: spec.strict === true };
   }
   throw invalidRequest(`'response_format.type' : value must be one of text, json_object, json_schema`, 'response_format');
 }
@@ -136,6 +143,7 @@ export function parseChatRequest(provider: Provider, body: unknown): ChatRequest
     maxTokens: typeof maxTokens === 'number' ? maxTokens : undefined,
     stop,
     tools: parseTools(body.tools),
+    serverTools: parseServerTools(body.tools),
     toolChoice: parseToolChoice(body.tool_choice),
     parallelToolCalls: body.parallel_tool_calls !== false,
     responseFormat: parseResponseFormat(body.response_format),

@@ -1,4 +1,5 @@
-import { messageText, type ChatMessage, type ChatRequest, type ToolCall } from './chat-request.ts';
+import { messageText, type ChatMessage, type ChatRequest, type ExecutedTool, type ToolCall } from './chat-request.ts';
+import { chooseServerTools } from './choose-server-tools.ts';
 import { chooseToolCalls } from './choose-tool-calls.ts';
 import { readHints, stripHints } from './emulate-hints.ts';
 import { jsonFromSchema } from './json-from-schema.ts';
@@ -15,6 +16,8 @@ export type ReplyPlan = {
   reasoning: string[];
   content: string[];
   toolCalls: ToolCall[];
+  /** Groq built-in tools run during this answer, reported as `executed_tools`. */
+  executedTools: ExecutedTool[];
   finishReason: 'stop' | 'length' | 'tool_calls';
   promptTokens: number;
   completionTokens: number;
@@ -64,10 +67,13 @@ export function planReply(model: EmulatedModel, chat: ChatRequest): ReplyPlan {
   const reasons = model.supportedFeatures.includes('reasoning');
   let reasoning = reasons ? splitTokens(reasoningText({ model: model.id, userText, imageCount })) : [];
   const toolCalls = chooseToolCalls(chat, rawUserText);
+  const serverRun = toolCalls.length === 0 ? chooseServerTools(chat, userText) : undefined;
+  // The reasoning narrates the built-in tool steps, as gpt-oss does on Groq.
+  if (serverRun) reasoning = [...splitTokens(serverRun.reasoning), ...reasoning];
   let content: string[] = [];
   let finishReason: ReplyPlan['finishReason'] = toolCalls.length > 0 ? 'tool_calls' : 'stop';
   if (toolCalls.length === 0) {
-    const text = answerText(model, chat, userText, imageCount);
+    const text = serverRun?.answer ?? answerText(model, chat, userText, imageCount);
     const plainText = chat.responseFormat.type === 'text' && chat.messages.at(-1)?.role !== 'tool';
     content = plainText && hints.tokens !== undefined ? sizedTokens(text, hints.tokens) : splitTokens(text);
     content = cutAtStop(content, chat.stop).tokens;
@@ -81,12 +87,14 @@ export function planReply(model: EmulatedModel, chat: ChatRequest): ReplyPlan {
     content = content.slice(0, budget - reasoning.length);
     finishReason = 'length';
   }
-  const toolTokens = toolCalls.reduce((sum, call) => sum + splitTokens(call.name + call.arguments).length, 0);
+  const toolTokens = toolCalls.reduce((sum, call) => sum + splitTokens(call.name + call.arguments).length, 0)
+    + (serverRun?.executed ?? []).reduce((sum, tool) => sum + splitTokens(tool.arguments).length, 0);
   const reasoningTokens = reasoning.length;
   return {
     reasoning: chat.showReasoning ? reasoning : [],
     content,
     toolCalls,
+    executedTools: serverRun?.executed ?? [],
     finishReason,
     promptTokens: promptTokens(chat),
     completionTokens: reasoningTokens + content.length + toolTokens,

@@ -18,6 +18,8 @@ export type EmulatedModel = {
   inputModalities: string[];
   outputModalities: string[];
   supportedFeatures: ModelFeature[];
+  /** Groq's built-in tools the model can run (gpt-oss only). */
+  serverTools?: ServerToolType[];
   /** Nominal generation speed before the `speed` multiplier. */
   tokensPerSecond?: number;
   /** Limits reported in x-ratelimit-* headers (Groq: requests per day, tokens per minute). */
@@ -30,8 +32,14 @@ export type EmulatedModel = {
 /** A model id Groq has shut down, with the replacement it recommends. */
 export type DecommissionedModel = { id: string; shutDown: string; replacement: string };
 
+/** Faults that change what the model generates: Groq's 400s with `failed_generation`, or JSON that breaks the schema. */
+export type GenerationFaultKind = 'tool_use_failed' | 'json_validate_failed' | 'schema_mismatch';
+
 /** The fault kinds the emulator can inject. */
-export type FaultKind = 'status' | 'stall' | 'drop' | 'error-frame' | 'slow';
+export type FaultKind = 'status' | 'stall' | 'drop' | 'error-frame' | 'slow' | GenerationFaultKind;
+
+/** Groq's server-side tools, run by Groq within the request. */
+export type ServerToolType = 'browser_search' | 'code_interpreter';
 
 /** A fault as posted to /_emulator/faults or passed to `faults.add`. */
 export type FaultSpec = {
@@ -64,6 +72,14 @@ export type RequestLogEntry = {
   fault?: FaultKind;
   /** Chat calls: the image_url parts received, with their media type and URL length (for vision tests). */
   images?: Array<{ mediaType: string; urlLength: number }>;
+  /** Chat calls: `text`, `json_object`, `json_schema` or `json_schema:strict`, to prove which mode a client chose. */
+  responseFormat?: string;
+  /** Chat calls: names of the function tools and types of the built-in tools offered. */
+  tools?: string[];
+  /** Chat calls: how many tool results the conversation carries (a continued tool step shows here). */
+  toolResults?: number;
+  /** Chat calls: the last user message's text, cut to 300 characters (to check what a client re-asked). */
+  lastUserText?: string;
   time: string;
 };
 

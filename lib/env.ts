@@ -21,7 +21,14 @@ const schema = z.object({
   FLINT_RATE_LIMIT: optional(z.coerce.number().int().min(0)),
   FLINT_MAX_STREAMS: optional(z.coerce.number().int().min(1)),
   FLINT_TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
+  FLINT_GROQ_TOOLS: optional(z.string().regex(/^\s*[a-z_]+(\s*,\s*[a-z_]+)*\s*$/, { message: 'must be a comma-separated list such as browser_search,code_interpreter' })),
+  FLINT_MCP_SERVERS: optional(z.string().refine((value) => list(value).every((url) => URL.canParse(url) && /^https?:\/\//i.test(url)), { message: 'must be comma-separated http(s) URLs of MCP servers' })),
 });
+
+/** Splits a comma-separated variable into trimmed, non-empty items. */
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
 
 export type Env = ReturnType<typeof parseEnv>;
 
@@ -36,6 +43,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     demo: vars.FLINT_DEMO === '1' || vars.FLINT_DEMO === 'true',
     port: vars.PORT ?? 3000,
+    tools: {
+      /** Groq built-in tools to offer on models that run them. */
+      groq: list(vars.FLINT_GROQ_TOOLS),
+      /** Streamable-HTTP MCP servers whose tools the chat offers. */
+      mcpServers: list(vars.FLINT_MCP_SERVERS),
+    },
     groq: {
       apiKey: vars.GROQ_API_KEY,
       baseURL: stripSlash(vars.GROQ_BASE_URL ?? 'https://api.groq.com/openai/v1'),

@@ -51,3 +51,16 @@ describe('createCatalog', () => {
     expect(catalog.isAvailable(small)).toBe(true);
   });
 });
+
+describe('tool and structured-output capabilities', () => {
+  it('marks gpt-oss as strict with Groq built-in tools, and the others as JSON mode without them', () => {
+    const catalog = createCatalog();
+    for (const id of ['openai/gpt-oss-20b', 'openai/gpt-oss-120b']) {
+      expect(catalog.find(id)?.capabilities).toMatchObject({ structuredOutputs: 'strict', serverTools: ['browser_search', 'code_interpreter'] });
+    }
+    for (const id of ['qwen/qwen3.8-27b', 'gpt-4.1-mini']) {
+      expect(catalog.find(id)?.capabilities).toMatchObject({ structuredOutputs: 'json_mode' });
+      expect(catalog.find(id)?.capabilities.serverTools).toBeUndefined();
+    }
+  });
+});

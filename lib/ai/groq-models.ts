@@ -1,6 +1,8 @@
 import type { ModelEntry } from './model-entry';
 
 const chat = { text: true, tools: true, json: true, audio: false } as const;
+// gpt-oss: constrained decoding and Groq's built-in tools (PROVIDERS.md).
+const gptOss = { vision: false, reasoning: true, structuredOutputs: 'strict', serverTools: ['browser_search', 'code_interpreter'] } as const;
 const transcription = { text: false, tools: false, json: false, vision: false, audio: true, reasoning: false } as const;
 
 /** Groq's live models (late 2026), with prices and limits from PROVIDERS.md. */
@@ -14,7 +16,7 @@ export const groqModels: readonly ModelEntry[] = [
     maxOutput: 65_536,
     tokensPerSecond: 1000,
     price: { inputPerMillion: 0.075, outputPerMillion: 0.3 },
-    capabilities: { ...chat, vision: false, reasoning: true },
+    capabilities: { ...chat, ...gptOss },
   },
   {
     id: 'openai/gpt-oss-120b',
@@ -25,7 +27,7 @@ export const groqModels: readonly ModelEntry[] = [
     maxOutput: 65_536,
     tokensPerSecond: 500,
     price: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
-    capabilities: { ...chat, vision: false, reasoning: true },
+    capabilities: { ...chat, ...gptOss },
   },
   {
     id: 'qwen/qwen3.8-27b',
@@ -38,7 +40,7 @@ export const groqModels: readonly ModelEntry[] = [
     tokensPerSecond: 0,
     // Preview price, marked unsure by the provider notes.
     price: { inputPerMillion: 0.8, outputPerMillion: 4 },
-    capabilities: { ...chat, vision: true, reasoning: false },
+    capabilities: { ...chat, vision: true, reasoning: false, structuredOutputs: 'json_mode' },
   },
   {
     id: 'whisper-large-v3-turbo',

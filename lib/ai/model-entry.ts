@@ -7,6 +7,15 @@ export type ModelTier = 'speed' | 'quality' | 'vision' | 'audio';
 /** Token prices for chat models, per audio hour for transcription models (USD). */
 export type ModelPrice = { inputPerMillion: number; outputPerMillion: number } | { perAudioHour: number };
 
+/** Groq's built-in tools, run by Groq inside the request. */
+export type GroqServerTool = 'browser_search' | 'code_interpreter';
+
+/**
+ * How a model honours a JSON Schema: `strict` is constrained decoding (always valid),
+ * `json_mode` gives JSON that must be validated (best-effort json_schema or json_object).
+ */
+export type StructuredOutputSupport = 'strict' | 'json_mode';
+
 /** What a model can take and do; routing filters on these flags, never on ids. */
 export interface ModelCapabilities {
   text: boolean;
@@ -15,6 +24,10 @@ export interface ModelCapabilities {
   vision: boolean;
   audio: boolean;
   reasoning: boolean;
+  /** Groq built-in tools the model can run; none when absent. */
+  serverTools?: readonly GroqServerTool[];
+  /** How JSON output is obtained; absent for models without JSON output. */
+  structuredOutputs?: StructuredOutputSupport;
 }
 
 /** One model of the catalog, as data. */

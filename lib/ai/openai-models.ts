@@ -22,7 +22,8 @@ export function createOpenAIModels({
       maxOutput: 32_768,
       tokensPerSecond: 100,
       price: { inputPerMillion: 0.4, outputPerMillion: 1.6 },
-      capabilities: { text: true, tools: true, json: true, vision: true, audio: false, reasoning: false },
+      // Any Chat Completions server can fill this slot, and not all of them decode strictly: validate.
+      capabilities: { text: true, tools: true, json: true, vision: true, audio: false, reasoning: false, structuredOutputs: 'json_mode' },
     },
     {
       id: openaiTranscriptionModel,
