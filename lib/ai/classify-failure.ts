@@ -13,7 +13,11 @@ export type FailureOutcome =
   | 'bad_request'
   | 'too_large'
   | 'unprocessable'
-  | 'failed';
+  | 'failed'
+  /** Our process rejected the request before it reached a provider (the request's fault). */
+  | 'invalid_input'
+  /** Our process failed (a bug): nothing was learnt about the model. */
+  | 'internal';
 
 /** A failure read from an error: what to record, what it means for health, and where to go next. */
 export interface ClassifiedFailure {
@@ -100,7 +104,8 @@ function readCode(body: unknown): string | undefined {
   return typeof inner.code === 'string' ? inner.code : undefined;
 }
 
-function hasNetworkCode(error: unknown): boolean {
+/** Whether an error (or its causes) carries a socket-level code: it reached, or tried to reach, a provider. */
+export function hasNetworkCode(error: unknown): boolean {
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;

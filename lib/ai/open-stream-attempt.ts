@@ -1,5 +1,6 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart, LanguageModelV4StreamResult } from '@ai-sdk/provider';
-import { RequestRejectedError } from './request-rejected-error';
+import { stopError } from './stop-error';
+import { UpstreamStreamError } from './upstream-stream-error';
 import { untilAborted } from './until-aborted';
 import type { Attempt, FallbackCandidate, FallbackRun } from './fallback-run';
 import { StreamEndedError } from './stream-ended-error';
@@ -67,14 +68,7 @@ export async function openStreamAttempt(
       }
       const verdict = attempt.failed(error, false);
       if (verdict.aborted) throw run.callerReason();
-      if (verdict.failure.action === 'stop' && phase === 'answer') {
-        throw new RequestRejectedError({
-          cause: error,
-          ...(verdict.failure.status === undefined ? {} : { statusCode: verdict.failure.status }),
-          ...(verdict.failure.providerCode === undefined ? {} : { providerCode: verdict.failure.providerCode }),
-          attempts: run.attempts(),
-        });
-      }
+      if (verdict.failure.action === 'stop' && phase === 'answer') throw stopError(verdict.failure, error, run.attempts());
       if (verdict.failure.action === 'stop') return undefined;
     }
   }
@@ -88,10 +82,16 @@ async function readUntilOutput(
 ): Promise<LanguageModelV4StreamPart[]> {
   const buffered: LanguageModelV4StreamPart[] = [];
   for (;;) {
-    const { done, value: part } = await reader.read();
+    let result: ReadableStreamReadResult<LanguageModelV4StreamPart>;
+    try {
+      result = await reader.read();
+    } catch (error) {
+      throw attempt.signal.aborted ? attempt.signal.reason : UpstreamStreamError.from(error);
+    }
+    const { done, value: part } = result;
     if (attempt.signal.aborted) throw attempt.signal.reason;
     if (done) throw new StreamEndedError();
-    if (part.type === 'error') throw part.error;
+    if (part.type === 'error') throw UpstreamStreamError.from(part.error);
     if (part.type === 'finish') {
       if (part.finishReason.unified === 'error' || part.finishReason.unified === 'interrupted') throw new StreamEndedError();
       // An empty but complete answer (or a continuation with nothing left to add) is still an answer.

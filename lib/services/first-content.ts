@@ -6,9 +6,13 @@ const contentTypes = new Set(['text-delta', 'reasoning-delta', 'tool-input-start
 /**
  * Waits until a UI message stream carries content (or ends), then hands back a stream that replays
  * what was read. An error before any content is thrown instead, so the route can answer with a
- * real status code rather than a 200 whose body says "error".
+ * real status code rather than a 200 whose body says "error". `errorOf` hands over the error
+ * object behind an error chunk (its class and retry-after intact); the chunk's text is only a fallback.
  */
-export async function firstContent(stream: ReadableStream<UIMessageChunk>): Promise<ReadableStream<UIMessageChunk>> {
+export async function firstContent(
+  stream: ReadableStream<UIMessageChunk>,
+  errorOf: () => FlintError | undefined = () => undefined,
+): Promise<ReadableStream<UIMessageChunk>> {
   const reader = stream.getReader();
   const buffered: UIMessageChunk[] = [];
   for (;;) {
@@ -16,7 +20,7 @@ export async function firstContent(stream: ReadableStream<UIMessageChunk>): Prom
     if (done) break;
     if (value.type === 'error') {
       await reader.cancel();
-      throw errorFromText(value.errorText);
+      throw errorOf() ?? new FlintError('unavailable:chat');
     }
     buffered.push(value);
     if (contentTypes.has(value.type)) break;
@@ -34,15 +38,4 @@ export async function firstContent(stream: ReadableStream<UIMessageChunk>): Prom
       return reader.cancel(reason);
     },
   });
-}
-
-/** The chat service encodes errors as the JSON of a FlintError body; rebuild it. */
-function errorFromText(text: string): FlintError {
-  try {
-    const body = JSON.parse(text) as { code?: string; message?: string; retryable?: boolean };
-    if (body.code) return new FlintError(body.code as FlintError['code'], { message: body.message, retryable: body.retryable });
-  } catch {
-    // fall through: an error text that is not ours is never shown as it is
-  }
-  return new FlintError('unavailable:chat');
 }
