@@ -4,6 +4,7 @@ import type { FallbackCandidate } from './fallback-run';
 import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import { generateWithFallback } from './generate-with-fallback';
 import type { HealthRegistry } from './health';
+import type { BusyClock } from './provider-clock';
 import { streamWithFallback } from './stream-with-fallback';
 
 /** Options of one request's fallback chain. */
@@ -22,6 +23,8 @@ export interface FallbackModelOptions {
   now?: () => number;
   /** Observes every attempt as it is recorded: one place for the request log, metrics and the badge. */
   onAttempt?: (attempt: FallbackAttempt) => void;
+  /** Cumulative busy time of our event loop, not charged to a provider's first-token deadline. */
+  busyClock?: BusyClock;
 }
 
 /**

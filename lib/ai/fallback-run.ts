@@ -4,7 +4,7 @@ import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import type { HealthRegistry } from './health';
 import { DeadlineError } from './deadline-error';
 import type { ModelEntry } from './model-entry';
-import { startProviderClock } from './provider-clock';
+import { startProviderClock, type BusyClock } from './provider-clock';
 import { onWire } from './wire-watch';
 
 /** A model of the chain: its catalog entry and the SDK model that calls it. */
@@ -23,6 +23,8 @@ export interface FallbackContext {
   now: () => number;
   /** Observes every attempt row as it is recorded (the log, metrics and the badge read the same row). */
   onAttempt?: (attempt: FallbackAttempt) => void;
+  /** Discounts our own busy event loop from the first-token deadline (the app passes `eventLoopBusyMs`). */
+  busyClock?: BusyClock;
 }
 
 /** The outcome of a failed attempt as the chain sees it. */
@@ -49,6 +51,10 @@ export interface FallbackRun {
   deadlinePassed(): boolean;
   /** The consumer cancelled the stream: abort every upstream call of this run, judged like a caller abort. */
   cancel(reason: unknown): void;
+  /** Resolves after `ms`, or at once when the run is aborted or cancelled. */
+  wait(ms: number): Promise<void>;
+  /** Whether a second round may call this candidate again: only when every failure it had here was transient. */
+  mayRetry(candidate: FallbackCandidate): boolean;
   /** Asks health whether the candidate may be called; records a skipped attempt when not. */
   admit(candidate: FallbackCandidate, phase: FallbackAttempt['phase']): boolean;
   startAttempt(candidate: FallbackCandidate, phase: FallbackAttempt['phase'], firstTokenDeadline: boolean): Attempt;
@@ -97,6 +103,25 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
 
+    wait(ms) {
+      return new Promise<void>((resolve) => {
+        if (controller.signal.aborted) return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          controller.signal.removeEventListener('abort', done);
+          resolve();
+        }
+        controller.signal.addEventListener('abort', done, { once: true });
+      });
+    },
+
+    mayRetry(candidate) {
+      return trace.attempts
+        .slice(firstAttemptIndex)
+        .every((attempt) => attempt.modelId !== candidate.entry.id || retryOutcomes.has(attempt.outcome));
+    },
+
     admit(candidate, phase) {
       const admission = health.admit(candidate.entry);
       if (admission.admitted) return true;
@@ -117,8 +142,11 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       if (controller.signal.aborted) onRunAbort();
       else controller.signal.addEventListener('abort', onRunAbort, { once: true });
       const clock = firstTokenDeadline
-        ? startProviderClock(context.firstTokenTimeoutMs, now, () =>
-            attemptController.abort(new DeadlineError('first-token', context.firstTokenTimeoutMs)),
+        ? startProviderClock(
+            context.firstTokenTimeoutMs,
+            now,
+            () => attemptController.abort(new DeadlineError('first-token', context.firstTokenTimeoutMs)),
+            context.busyClock,
           )
         : undefined;
       if (clock !== undefined) onWire(attemptController.signal, () => clock.sent());
@@ -191,6 +219,9 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
     },
   };
 }
+
+// A model that failed like this may well answer the same request a moment later.
+const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open']);
 
 function describe(error: unknown) {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

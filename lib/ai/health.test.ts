@@ -51,7 +51,9 @@ describe('health registry', () => {
     advance(7_499);
     expect(health.admit(small).admitted).toBe(false);
     advance(1);
-    expect(health.admit(small)).toEqual({ admitted: true, probe: true });
+    // The provider said when to come back: then the model is simply usable again, for everyone at once.
+    expect(health.admit(small)).toEqual({ admitted: true, probe: false });
+    expect(health.admit(small)).toEqual({ admitted: true, probe: false });
   });
 
   it('after the cooldown, half-open lets a few probes through (three by default); success closes it', () => {
@@ -76,17 +78,18 @@ describe('health registry', () => {
   });
 
   it('a released probe (a neutral outcome) lets the next request probe', () => {
-    const { health, advance } = registry({ cooldownMs: 1000 });
-    health.recordFailure(small, { kind: 'rate_limited', retryAfterMs: 10 });
-    advance(10);
+    const { health, advance } = registry({ cooldownMs: 1000, halfOpenProbes: 1 });
+    for (let count = 0; count < 3; count += 1) health.recordFailure(small, { kind: 'transient' });
+    advance(1000);
     expect(health.admit(small)).toEqual({ admitted: true, probe: true });
+    expect(health.admit(small)).toEqual({ admitted: false, reason: 'probing' });
     health.release(small);
     expect(health.admit(small)).toEqual({ admitted: true, probe: true });
   });
 
   it('a probe that never reports back stops blocking after its lease', () => {
-    const { health, advance } = registry({ probeLeaseMs: 5000, halfOpenProbes: 1 });
-    health.recordFailure(small, { kind: 'rate_limited', retryAfterMs: 10 });
+    const { health, advance } = registry({ probeLeaseMs: 5000, halfOpenProbes: 1, cooldownMs: 10 });
+    for (let count = 0; count < 3; count += 1) health.recordFailure(small, { kind: 'transient' });
     advance(10);
     expect(health.admit(small).admitted).toBe(true);
     advance(4999);

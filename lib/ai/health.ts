@@ -108,7 +108,13 @@ export function createHealthRegistry(options: HealthOptions = {}): HealthRegistr
 
   function stateOf(breaker: BreakerRecord, at: number): BreakerState {
     if (breaker.openUntil === undefined) return 'closed';
-    return at < breaker.openUntil ? 'open' : 'half-open';
+    if (at < breaker.openUntil) return 'open';
+    // The provider said when to come back: after its retry-after the model is simply usable again.
+    if (breaker.openCause === 'rate_limited') {
+      close(breaker);
+      return 'closed';
+    }
+    return 'half-open';
   }
 
   function open(breaker: BreakerRecord, forMs: number, cause: OpenCause) {

@@ -10,6 +10,7 @@ import {
 } from 'ai';
 import { coalesceDeltasMiddleware } from '@/lib/ai/coalesce-deltas';
 import { costOf } from '@/lib/ai/cost-of';
+import { eventLoopBusyMs } from '@/lib/ai/event-loop-busy';
 import { createFallbackModel } from '@/lib/ai/fallback-model';
 import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@/lib/ai/fallback-trace';
 import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health';
@@ -68,6 +69,8 @@ export async function streamChat(
       firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
       totalTimeoutMs,
       trace,
+      // The first-token deadline measures the provider, not our own queue of streams.
+      busyClock: eventLoopBusyMs,
       ...(onAttempt === undefined ? {} : { onAttempt }),
     });
     // Tokens that arrive in one network read travel on as one part: the SDK's cost is per part.
