@@ -103,6 +103,8 @@ describe('the chain under concurrency', () => {
   it('200 streams opened at once on a healthy emulator: none falls back, every one leaves one log record', { timeout: 120_000 }, async () => {
     const registry = createHealthRegistry();
     const results = await Promise.all(Array.from({ length: 200 }, (_, index) => ask(registry, index)));
+    // One upstream call per request: no first-token deadline fired on a healthy model.
+    expect(emulator.requests.list().filter((entry) => entry.path.endsWith('/chat/completions'))).toHaveLength(200);
     expect(results.filter((result) => result.ending !== 'complete')).toEqual([]);
     const fellBack = results.filter((result) => result.attempts.length !== 1 || result.attempts[0]?.outcome !== 'ok');
     expect(fellBack.map((result) => result.attempts.map((attempt) => `${attempt.modelId}:${attempt.outcome}:${Math.round(attempt.ms)}`))).toEqual([]);
