@@ -62,7 +62,8 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
 
 function classifyApiCallError(error: APICallError): ClassifiedFailure {
   const status = error.statusCode;
-  if (status === undefined) return { outcome: 'connection', action: 'next', healthKind: 'transient' };
+  // No status, or a 2xx whose body broke while the SDK read it ("Failed to process successful response"): a broken connection.
+  if (status === undefined || status < 400) return { outcome: 'connection', action: 'next', healthKind: 'transient', ...(status === undefined ? {} : { status }) };
   const providerCode = providerErrorCode(error);
   const base = { status, ...(providerCode === undefined ? {} : { providerCode }) };
   if (providerCode !== undefined && gone.has(providerCode)) {
