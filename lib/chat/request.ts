@@ -10,8 +10,9 @@ export const chatLimits = {
   textChars: 100_000,
 } as const;
 
-// A tool call is only sendable with its result: the model needs both, and the SDK refuses one without the other.
-const toolResultStates = new Set(['output-available', 'output-error', 'output-denied']);
+// A tool call is only sendable with its result (the SDK refuses one without the other), or with the
+// user's answer to its approval request, which the server then executes.
+const toolResultStates = new Set(['output-available', 'output-error', 'output-denied', 'approval-responded']);
 
 const partSchema = z.looseObject({ type: z.string().max(64) }).superRefine((part, context) => {
   if (part.type === 'text' && typeof part.text === 'string' && part.text.length > chatLimits.textChars) {
