@@ -23,7 +23,6 @@ import { chatErrorOf } from './chat-error';
 import { chatNeeds } from './chat-needs';
 import { firstContent } from './first-content';
 import { attemptsForLog, logRequest, type RequestRecord } from './request-log';
-import { watchEnd } from './watch-end';
 import { runtime } from './runtime';
 
 const instructions =
@@ -102,12 +101,14 @@ export async function streamChat(
         return undefined;
       },
     });
-    const started = await firstContent(stream, () => streamError);
-    return watchEnd(started, (end) => {
-      const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
-      const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
-      const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
-      logRequest(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+    return await firstContent(stream, {
+      errorOf: () => streamError,
+      onEnd: (end) => {
+        const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
+        const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
+        const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
+        logRequest(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+      },
     });
   } catch (error) {
     const flintError = signal.aborted ? undefined : chatErrorOf(error);
