@@ -61,7 +61,7 @@ export async function openStreamAttempt(
 
 /** A retry-after this short is waited out inside the request when every candidate is resting. */
 const maxRateLimitWaitMs = 2000;
-const maxRateLimitWaits = 2;
+const maxRateLimitWaits = 3;
 
 /** When the last word of every candidate in this walk was "resting", the soonest provider-given retry-after. */
 function restWait(attempts: readonly FallbackAttempt[], candidates: readonly FallbackCandidate[]): number | undefined {
