@@ -51,6 +51,10 @@ export type FaultSpec = {
   kind: FaultKind;
   /** Apply to the first N matching requests only; unlimited when absent. */
   times?: number;
+  /** Apply to this share (0-1) of matching requests, drawn at random; all when absent. A request not drawn goes on to the next fault. */
+  fraction?: number;
+  /** Seed of the `fraction` draw, so a faulted run can be replayed exactly (default 1). */
+  seed?: number;
   status?: number;
   retryAfterSeconds?: number;
   message?: string;

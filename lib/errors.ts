@@ -16,6 +16,7 @@ const catalog = {
   'too_many_images:chat': [400, 'A message can carry at most 5 images.'],
   'images_too_large:chat': [413, 'The attached images are too large together: at most 4 MB per message.'],
   'invalid_request:chat': [400, 'The model rejected this request.'],
+  'rate_limit:transcribe': [429, 'Transcription is busy right now. Your recording is kept; try again in a moment.'],
   'unavailable:transcribe': [503, 'Transcription is unavailable right now. Your recording is kept; try again.'],
   'not_configured:transcribe': [503, 'No transcription provider is configured. Set GROQ_API_KEY or run the demo.'],
   'invalid_audio:transcribe': [422, 'The recording could not be transcribed. Try recording it again.'],

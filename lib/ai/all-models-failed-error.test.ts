@@ -3,7 +3,7 @@ import { FlintError, toFlintError } from '@/lib/errors';
 import { AllModelsFailedError } from './all-models-failed-error';
 import type { FallbackAttempt } from './fallback-trace';
 
-const attempt = (outcome: FallbackAttempt['outcome'], retryAfterMs?: number): FallbackAttempt => ({
+const attempt = (outcome: FallbackAttempt['outcome'], retryAfterMs?: number, openCause?: FallbackAttempt['openCause']): FallbackAttempt => ({
   modelId: 'm',
   provider: 'groq',
   label: 'm',
@@ -11,6 +11,7 @@ const attempt = (outcome: FallbackAttempt['outcome'], retryAfterMs?: number): Fa
   ms: 1,
   phase: 'answer',
   ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  ...(openCause === undefined ? {} : { openCause }),
 });
 
 describe('AllModelsFailedError', () => {
@@ -23,9 +24,15 @@ describe('AllModelsFailedError', () => {
     expect(error.toBody()).toEqual({ error: { code: 'unavailable:chat', message: expect.any(String), retryable: true } });
   });
 
-  it('says rate_limit with the soonest retry when every model is limited or resting', () => {
-    const error = new AllModelsFailedError([attempt('rate_limited', 9000), attempt('skipped_open', 2000), attempt('rate_limited')]);
+  it('says rate_limit with the soonest retry when every model is limited or resting on a retry-after', () => {
+    const error = new AllModelsFailedError([attempt('rate_limited', 9000), attempt('skipped_open', 2000, 'rate_limited'), attempt('rate_limited')]);
     expect(error).toMatchObject({ code: 'rate_limit:chat', retryable: true, retryAfterMs: 2000 });
+  });
+
+  it('says unavailable (503, no retry-after) when a breaker opened on failures, not on a rate limit', () => {
+    const error = new AllModelsFailedError([attempt('rate_limited', 9000), attempt('skipped_open', 2000, 'failures')]);
+    expect(error).toMatchObject({ code: 'unavailable:chat', retryable: true, retryAfterMs: undefined });
+    expect(new AllModelsFailedError([attempt('timeout'), attempt('skipped_open', 500, 'failures')]).code).toBe('unavailable:chat');
   });
 
   it('says not_configured when every provider rejected its key', () => {

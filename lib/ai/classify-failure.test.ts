@@ -36,6 +36,10 @@ describe('classifyFailure', () => {
     expect(classifyFailure(apiError(429, { code: 'insufficient_quota' })).healthKind).toBe('unavailable');
   });
 
+  it('a 2xx whose body could not be processed is a broken connection, not a rejected request', () => {
+    expect(classifyFailure(apiError(200))).toMatchObject({ outcome: 'connection', action: 'next', healthKind: 'transient' });
+  });
+
   it('connection failures fall back', () => {
     expect(classifyFailure(apiError(undefined)).outcome).toBe('connection');
     expect(classifyFailure(new TypeError('fetch failed')).outcome).toBe('connection');

@@ -13,7 +13,11 @@ export type FailureOutcome =
   | 'bad_request'
   | 'too_large'
   | 'unprocessable'
-  | 'failed';
+  | 'failed'
+  /** Our process rejected the request before it reached a provider (the request's fault). */
+  | 'invalid_input'
+  /** Our process failed (a bug): nothing was learnt about the model. */
+  | 'internal';
 
 /** A failure read from an error: what to record, what it means for health, and where to go next. */
 export interface ClassifiedFailure {
@@ -58,7 +62,8 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
 
 function classifyApiCallError(error: APICallError): ClassifiedFailure {
   const status = error.statusCode;
-  if (status === undefined) return { outcome: 'connection', action: 'next', healthKind: 'transient' };
+  // No status, or a 2xx whose body broke while the SDK read it ("Failed to process successful response"): a broken connection.
+  if (status === undefined || status < 400) return { outcome: 'connection', action: 'next', healthKind: 'transient', ...(status === undefined ? {} : { status }) };
   const providerCode = providerErrorCode(error);
   const base = { status, ...(providerCode === undefined ? {} : { providerCode }) };
   if (providerCode !== undefined && gone.has(providerCode)) {
@@ -100,7 +105,8 @@ function readCode(body: unknown): string | undefined {
   return typeof inner.code === 'string' ? inner.code : undefined;
 }
 
-function hasNetworkCode(error: unknown): boolean {
+/** Whether an error (or its causes) carries a socket-level code: it reached, or tried to reach, a provider. */
+export function hasNetworkCode(error: unknown): boolean {
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;

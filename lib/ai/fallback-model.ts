@@ -1,9 +1,10 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { FlintError } from '@/lib/errors';
 import type { FallbackCandidate } from './fallback-run';
-import type { FallbackTrace } from './fallback-trace';
+import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import { generateWithFallback } from './generate-with-fallback';
 import type { HealthRegistry } from './health';
+import type { BusyClock } from './provider-clock';
 import { streamWithFallback } from './stream-with-fallback';
 
 /** Options of one request's fallback chain. */
@@ -20,13 +21,18 @@ export interface FallbackModelOptions {
   trace: FallbackTrace;
   /** Clock for the milliseconds in the trace. */
   now?: () => number;
+  /** Observes every attempt as it is recorded: one place for the request log, metrics and the badge. */
+  onAttempt?: (attempt: FallbackAttempt) => void;
+  /** Cumulative busy time of our event loop, not charged to a provider's first-token deadline. */
+  busyClock?: BusyClock;
 }
 
 /**
  * A LanguageModelV4 that walks the candidates: transparent fallback before the first token,
  * continuation on another model after it, typed errors when nothing can answer. Create one per
  * request (call with `maxRetries: 0`: retries live here). Errors: AllModelsFailedError,
- * RequestRejectedError (400: one call, no fallback), or the caller's abort reason.
+ * RequestRejectedError (400: one call, no fallback), a FlintError for a request our own
+ * process refused or failed on (no fallback, health untouched), or the caller's abort reason.
  */
 export function createFallbackModel(options: FallbackModelOptions): LanguageModelV4 {
   const first = options.candidates[0];

@@ -1,10 +1,11 @@
 import type { LanguageModelV4, LanguageModelV4Usage } from '@ai-sdk/provider';
-import { classifyFailure, type ClassifiedFailure } from './classify-failure';
+import { decideFailure, type FailureDecision } from './failure-policy';
 import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import type { HealthRegistry } from './health';
 import { DeadlineError } from './deadline-error';
 import type { ModelEntry } from './model-entry';
-import { StreamEndedError } from './stream-ended-error';
+import { startProviderClock, type BusyClock } from './provider-clock';
+import { onWire } from './wire-watch';
 
 /** A model of the chain: its catalog entry and the SDK model that calls it. */
 export interface FallbackCandidate {
@@ -20,10 +21,14 @@ export interface FallbackContext {
   totalTimeoutMs: number;
   trace: FallbackTrace;
   now: () => number;
+  /** Observes every attempt row as it is recorded (the log, metrics and the badge read the same row). */
+  onAttempt?: (attempt: FallbackAttempt) => void;
+  /** Discounts our own busy event loop from the first-token deadline (the app passes `eventLoopBusyMs`). */
+  busyClock?: BusyClock;
 }
 
 /** The outcome of a failed attempt as the chain sees it. */
-export type AttemptFailure = { aborted: true } | { aborted: false; failure: ClassifiedFailure };
+export type AttemptFailure = { aborted: true } | { aborted: false; failure: FailureDecision };
 
 /** One upstream call: its own abort signal (chained to the call's), first-token deadline and trace row. */
 export interface Attempt {
@@ -46,6 +51,10 @@ export interface FallbackRun {
   deadlinePassed(): boolean;
   /** The consumer cancelled the stream: abort every upstream call of this run, judged like a caller abort. */
   cancel(reason: unknown): void;
+  /** Resolves after `ms`, or at once when the run is aborted or cancelled. */
+  wait(ms: number): Promise<void>;
+  /** Whether a second round may call this candidate again: only when every failure it had here was transient. */
+  mayRetry(candidate: FallbackCandidate): boolean;
   /** Asks health whether the candidate may be called; records a skipped attempt when not. */
   admit(candidate: FallbackCandidate, phase: FallbackAttempt['phase']): boolean;
   startAttempt(candidate: FallbackCandidate, phase: FallbackAttempt['phase'], firstTokenDeadline: boolean): Attempt;
@@ -68,6 +77,11 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
+  function record(attempt: FallbackAttempt) {
+    trace.attempts.push(attempt);
+    context.onAttempt?.(attempt);
+  }
+
   function row(candidate: FallbackCandidate, phase: FallbackAttempt['phase']) {
     return { modelId: candidate.entry.id, provider: candidate.entry.provider, label: candidate.entry.label, phase };
   }
@@ -89,14 +103,34 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
 
+    wait(ms) {
+      return new Promise<void>((resolve) => {
+        if (controller.signal.aborted) return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          controller.signal.removeEventListener('abort', done);
+          resolve();
+        }
+        controller.signal.addEventListener('abort', done, { once: true });
+      });
+    },
+
+    mayRetry(candidate) {
+      return trace.attempts
+        .slice(firstAttemptIndex)
+        .every((attempt) => attempt.modelId !== candidate.entry.id || retryOutcomes.has(attempt.outcome));
+    },
+
     admit(candidate, phase) {
       const admission = health.admit(candidate.entry);
       if (admission.admitted) return true;
-      trace.attempts.push({
+      record({
         ...row(candidate, phase),
         outcome: admission.reason === 'misconfigured' ? 'skipped_misconfigured' : 'skipped_open',
         ms: 0,
         ...(admission.retryAfterMs === undefined ? {} : { retryAfterMs: admission.retryAfterMs }),
+        ...(admission.cause === undefined ? {} : { openCause: admission.cause }),
       });
       return false;
     },
@@ -107,12 +141,15 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       const onRunAbort = () => attemptController.abort(controller.signal.reason);
       if (controller.signal.aborted) onRunAbort();
       else controller.signal.addEventListener('abort', onRunAbort, { once: true });
-      const firstTokenTimer = firstTokenDeadline
-        ? setTimeout(
-            () => attemptController.abort(new DeadlineError('first-token', context.firstTokenTimeoutMs)),
+      const clock = firstTokenDeadline
+        ? startProviderClock(
             context.firstTokenTimeoutMs,
+            now,
+            () => attemptController.abort(new DeadlineError('first-token', context.firstTokenTimeoutMs)),
+            context.busyClock,
           )
         : undefined;
+      if (clock !== undefined) onWire(attemptController.signal, () => clock.sent());
       let responsive = false;
       let ended = false;
 
@@ -120,7 +157,7 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       function end() {
         if (ended) return false;
         ended = true;
-        clearTimeout(firstTokenTimer);
+        clock?.stop();
         controller.signal.removeEventListener('abort', onRunAbort);
         return true;
       }
@@ -131,17 +168,19 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
         markResponsive() {
           if (responsive) return;
           responsive = true;
-          clearTimeout(firstTokenTimer);
+          clock?.stop();
           health.recordSuccess(candidate.entry);
         },
         succeeded(usage) {
           if (!end()) return;
-          trace.attempts.push({ ...row(candidate, phase), outcome: 'ok', ms: now() - startedAt, ...(usage ? { usage } : {}) });
+          // A completed stream counts as well as its first token: successes keep pace with concurrent failures.
+          health.recordSuccess(candidate.entry);
+          record({ ...row(candidate, phase), outcome: 'ok', ms: now() - startedAt, ...(usage ? { usage } : {}) });
         },
         cancel() {
           attemptController.abort(callerSignal?.reason);
           if (!end()) return;
-          trace.attempts.push({ ...row(candidate, phase), outcome: 'aborted', ms: now() - startedAt });
+          record({ ...row(candidate, phase), outcome: 'aborted', ms: now() - startedAt });
           if (!responsive) health.release(candidate.entry);
         },
         failed(error, afterOutput) {
@@ -151,25 +190,26 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
           if (!end()) return { aborted: true };
           const ms = now() - startedAt;
           if (stopped()) {
-            trace.attempts.push({ ...row(candidate, phase), outcome: 'aborted', ms });
+            record({ ...row(candidate, phase), outcome: 'aborted', ms });
             if (!responsive) health.release(candidate.entry);
             return { aborted: true };
           }
-          const failure = classify(DeadlineError.isInstance(reason) ? reason : error);
-          trace.attempts.push({
+          const cause = DeadlineError.isInstance(reason) ? reason : error;
+          const failure = decideFailure(cause, 'chat');
+          record({
             ...row(candidate, phase),
             outcome: afterOutput ? 'interrupted' : failure.outcome,
             ms,
             ...(failure.status === undefined ? {} : { status: failure.status }),
             ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
             ...(failure.providerCode === undefined ? {} : { providerCode: failure.providerCode }),
-            detail: describe(DeadlineError.isInstance(reason) ? reason : error),
+            detail: describe(cause),
           });
-          if (failure.healthKind === undefined) {
+          if (failure.healthEffect === 'none') {
             if (!responsive) health.release(candidate.entry);
           } else {
             health.recordFailure(candidate.entry, {
-              kind: failure.healthKind,
+              kind: failure.healthEffect,
               ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
             });
           }
@@ -180,14 +220,8 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
   };
 }
 
-function classify(error: unknown): ClassifiedFailure {
-  if (DeadlineError.isInstance(error)) {
-    // A model that never starts is unhealthy; one that ran out the whole budget is not judged.
-    return { outcome: 'timeout', action: 'next', healthKind: error.deadline === 'first-token' ? 'transient' : undefined };
-  }
-  if (StreamEndedError.isInstance(error)) return { outcome: 'connection', action: 'next', healthKind: 'transient' };
-  return classifyFailure(error);
-}
+// A model that failed like this may well answer the same request a moment later.
+const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open']);
 
 function describe(error: unknown) {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -23,6 +23,8 @@ export interface FallbackAttempt {
   /** From a 429's retry-after, or how long an open breaker still has to wait. */
   retryAfterMs?: number;
   providerCode?: string;
+  /** For `skipped_open`: what opened the breaker. */
+  openCause?: 'rate_limited' | 'failures' | 'unavailable';
   usage?: LanguageModelV4Usage;
   /** The upstream error message, for server logs only: never show it to a user. */
   detail?: string;

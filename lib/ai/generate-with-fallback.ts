@@ -2,7 +2,7 @@ import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult } from '
 import { addUsage } from './add-usage';
 import { AllModelsFailedError } from './all-models-failed-error';
 import { startFallbackRun, type FallbackContext } from './fallback-run';
-import { RequestRejectedError } from './request-rejected-error';
+import { stopError } from './stop-error';
 import { untilAborted } from './until-aborted';
 
 /**
@@ -30,14 +30,7 @@ export async function generateWithFallback(
       } catch (error) {
         const verdict = attempt.failed(error, false);
         if (verdict.aborted) throw run.callerReason();
-        if (verdict.failure.action === 'stop') {
-          throw new RequestRejectedError({
-            cause: error,
-            ...(verdict.failure.status === undefined ? {} : { statusCode: verdict.failure.status }),
-            ...(verdict.failure.providerCode === undefined ? {} : { providerCode: verdict.failure.providerCode }),
-            attempts: run.attempts(),
-          });
-        }
+        if (verdict.failure.action === 'stop') throw stopError(verdict.failure, error, run.attempts());
       }
     }
     throw new AllModelsFailedError(run.attempts());

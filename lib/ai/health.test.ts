@@ -13,7 +13,7 @@ function registry(options: HealthOptions = {}) {
 }
 
 describe('health registry', () => {
-  it('opens a breaker after three consecutive transient failures, for the cooldown', () => {
+  it('opens a breaker once its window holds at least three calls, half of them failed, for the cooldown', () => {
     const { health, advance } = registry({ cooldownMs: 30_000 });
     health.recordFailure(small, { kind: 'transient' });
     health.recordFailure(small, { kind: 'transient' });
@@ -25,11 +25,21 @@ describe('health registry', () => {
     expect(health.admit(large).admitted).toBe(true);
   });
 
-  it('a success in between resets the count', () => {
+  it('judges the window, not the order: concurrent failures among more successes do not open it', () => {
     const { health } = registry();
+    // Six calls finishing at once: three fail first, as failures are reported sooner than completions.
+    for (let count = 0; count < 2; count += 1) health.recordFailure(small, { kind: 'transient' });
+    for (let count = 0; count < 4; count += 1) health.recordSuccess(small);
+    health.recordFailure(small, { kind: 'transient' });
+    expect(health.admit(small).admitted).toBe(true);
+    expect(health.snapshot().models[0]).toMatchObject({ recentCalls: 7, recentFailures: 3, state: 'closed' });
+  });
+
+  it('forgets failures older than the window', () => {
+    const { health, advance } = registry({ windowMs: 10_000 });
     health.recordFailure(small, { kind: 'transient' });
     health.recordFailure(small, { kind: 'transient' });
-    health.recordSuccess(small);
+    advance(10_001);
     health.recordFailure(small, { kind: 'transient' });
     expect(health.admit(small).admitted).toBe(true);
   });
@@ -37,18 +47,20 @@ describe('health registry', () => {
   it('a 429 with retry-after opens the breaker at once for exactly that long', () => {
     const { health, advance, now } = registry();
     health.recordFailure(small, { kind: 'rate_limited', retryAfterMs: 7_500 });
-    expect(health.admit(small)).toEqual({ admitted: false, reason: 'open', until: now() + 7_500, retryAfterMs: 7_500 });
+    expect(health.admit(small)).toEqual({ admitted: false, reason: 'open', cause: 'rate_limited', until: now() + 7_500, retryAfterMs: 7_500 });
     advance(7_499);
     expect(health.admit(small).admitted).toBe(false);
     advance(1);
-    expect(health.admit(small)).toEqual({ admitted: true, probe: true });
+    // The provider said when to come back: then the model is simply usable again, for everyone at once.
+    expect(health.admit(small)).toEqual({ admitted: true, probe: false });
+    expect(health.admit(small)).toEqual({ admitted: true, probe: false });
   });
 
-  it('after the cooldown, half-open lets exactly one probe through; success closes it', () => {
+  it('after the cooldown, half-open lets a few probes through (three by default); success closes it', () => {
     const { health, advance } = registry({ cooldownMs: 1000 });
     for (let count = 0; count < 3; count += 1) health.recordFailure(small, { kind: 'transient' });
     advance(1000);
-    expect(health.admit(small)).toEqual({ admitted: true, probe: true });
+    for (let count = 0; count < 3; count += 1) expect(health.admit(small)).toEqual({ admitted: true, probe: true });
     expect(health.admit(small)).toEqual({ admitted: false, reason: 'probing' });
     expect(health.admit(small)).toEqual({ admitted: false, reason: 'probing' });
     health.recordSuccess(small);
@@ -66,17 +78,18 @@ describe('health registry', () => {
   });
 
   it('a released probe (a neutral outcome) lets the next request probe', () => {
-    const { health, advance } = registry({ cooldownMs: 1000 });
-    health.recordFailure(small, { kind: 'rate_limited', retryAfterMs: 10 });
-    advance(10);
+    const { health, advance } = registry({ cooldownMs: 1000, halfOpenProbes: 1 });
+    for (let count = 0; count < 3; count += 1) health.recordFailure(small, { kind: 'transient' });
+    advance(1000);
     expect(health.admit(small)).toEqual({ admitted: true, probe: true });
+    expect(health.admit(small)).toEqual({ admitted: false, reason: 'probing' });
     health.release(small);
     expect(health.admit(small)).toEqual({ admitted: true, probe: true });
   });
 
   it('a probe that never reports back stops blocking after its lease', () => {
-    const { health, advance } = registry({ probeLeaseMs: 5000 });
-    health.recordFailure(small, { kind: 'rate_limited', retryAfterMs: 10 });
+    const { health, advance } = registry({ probeLeaseMs: 5000, halfOpenProbes: 1, cooldownMs: 10 });
+    for (let count = 0; count < 3; count += 1) health.recordFailure(small, { kind: 'transient' });
     advance(10);
     expect(health.admit(small).admitted).toBe(true);
     advance(4999);
@@ -115,8 +128,18 @@ describe('health registry', () => {
     const snapshot = health.snapshot([large]);
     expect(snapshot.models).toEqual(
       expect.arrayContaining([
-        { key: 'groq:openai/gpt-oss-20b', provider: 'groq', modelId: 'openai/gpt-oss-20b', state: 'open', until: now() + 5000, consecutiveFailures: 1 },
-        { key: 'groq:openai/gpt-oss-120b', provider: 'groq', modelId: 'openai/gpt-oss-120b', state: 'closed', consecutiveFailures: 0 },
+        {
+          key: 'groq:openai/gpt-oss-20b',
+          provider: 'groq',
+          modelId: 'openai/gpt-oss-20b',
+          state: 'open',
+          until: now() + 5000,
+          openCause: 'rate_limited',
+          consecutiveFailures: 1,
+          recentCalls: 1,
+          recentFailures: 1,
+        },
+        { key: 'groq:openai/gpt-oss-120b', provider: 'groq', modelId: 'openai/gpt-oss-120b', state: 'closed', consecutiveFailures: 0, recentCalls: 0, recentFailures: 0 },
       ]),
     );
     expect(snapshot.providers).toEqual(

@@ -3,6 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4, TranscriptionModelV4 } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { ModelEntry, ProviderName } from './model-entry';
+import { wireFetch } from './wire-watch';
 
 /** Connection settings of one provider; without an API key the provider counts as unconfigured. */
 export interface ProviderSettings {
@@ -25,7 +26,8 @@ export function createProviders(settings: {
   /** Replaces fetch for every provider call (tests, instrumentation). */
   fetch?: FetchFunction;
 }): Providers {
-  const extra = settings.fetch === undefined ? {} : { fetch: settings.fetch };
+  // The wire watch tells the chain when a request is really sent, so its first-token clock measures the provider.
+  const extra = { fetch: wireFetch(settings.fetch) };
   const groq = createGroq({ apiKey: settings.groq.apiKey ?? '', baseURL: settings.groq.baseURL, ...extra });
   const openai = createOpenAI({ apiKey: settings.openai.apiKey ?? '', baseURL: settings.openai.baseURL, ...extra });
   const configured = (['groq', 'openai'] as const).filter((name) => Boolean(settings[name].apiKey));

@@ -9,6 +9,7 @@ import { AllModelsFailedError } from './all-models-failed-error';
 import { continuationPrompt } from './continuation-prompt';
 import { startFallbackRun, type FallbackContext } from './fallback-run';
 import { StreamEndedError } from './stream-ended-error';
+import { UpstreamStreamError } from './upstream-stream-error';
 import { openStreamAttempt, type OpenedStream } from './open-stream-attempt';
 
 const unknownUsage: LanguageModelV4Usage = {
@@ -180,7 +181,9 @@ export async function streamWithFallback(
         } else {
           const attempt = opened.attempt;
           try {
-            const result = await opened.reader.read();
+            const result = await opened.reader.read().catch((error: unknown) => {
+              throw attempt.signal.aborted ? attempt.signal.reason : UpstreamStreamError.from(error);
+            });
             if (closed) return;
             if (attempt.signal.aborted) throw attempt.signal.reason;
             if (result.done) throw new StreamEndedError();
@@ -192,7 +195,7 @@ export async function streamWithFallback(
         }
         const verdict = forward(part, controller);
         if (verdict === 'failed') {
-          await recover(part.type === 'error' ? part.error : new StreamEndedError(), controller);
+          await recover(part.type === 'error' ? UpstreamStreamError.from(part.error) : new StreamEndedError(), controller);
           continue;
         }
         if (verdict !== 'dropped') return;

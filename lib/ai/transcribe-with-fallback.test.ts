@@ -106,14 +106,15 @@ describe('transcribeWithFallback', () => {
     expect(error.retryAfterMs).toBeUndefined();
   });
 
-  it('reports the soonest retry-after when every model is rate limited', async () => {
+  it('says rate_limit:transcribe (429, as chat does) with the soonest retry-after when every model is rate limited', async () => {
     const { run } = setup(
       model(apiError(429, { headers: { 'retry-after': '20' } })),
       model(apiError(429, { headers: { 'retry-after': '5' } })),
       model(apiError(429, { headers: { 'retry-after-ms': '9000' } })),
     );
     const error = await failure(run());
-    expect(error.code).toBe('unavailable:transcribe');
+    expect(error.code).toBe('rate_limit:transcribe');
+    expect(error.status).toBe(429);
     expect(error.retryAfterMs).toBe(5000);
   });
 

@@ -1,10 +1,13 @@
 import type { TranscriptionModelV4 } from '@ai-sdk/provider';
 import { transcribe } from 'ai';
-import { classifyFailure } from './classify-failure';
+import { FlintError } from '@/lib/errors';
+import { decideFailure } from './failure-policy';
 import type { AttemptOutcome } from './fallback-trace';
 import type { HealthRegistry } from './health';
 import type { ModelEntry } from './model-entry';
-import { TranscriptionError } from './transcription-error';
+import type { OpenCause } from './breaker';
+import { summarizeFailures } from './summarize-failures';
+import { TranscriptionError, type TranscriptionErrorCode } from './transcription-error';
 
 /** A transcription model of the chain: its catalog entry and the SDK model that calls it. */
 export interface TranscriptionCandidate {
@@ -20,6 +23,7 @@ export interface TranscriptionAttempt {
   ms: number;
   status?: number;
   retryAfterMs?: number;
+  openCause?: OpenCause;
   detail?: string;
 }
 
@@ -45,8 +49,6 @@ export interface TranscribeWithFallbackOptions {
   now?: () => number;
 }
 
-const waiting = new Set<AttemptOutcome>(['rate_limited', 'skipped_open']);
-
 /**
  * Walks the candidates in order, as the chat chain does: skips models whose breaker is open,
  * never sleeps on a retry-after (the next model is tried at once), stops on a 400 (the audio
@@ -64,7 +66,13 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
     const admission = health.admit(entry);
     if (!admission.admitted) {
       const outcome = admission.reason === 'misconfigured' ? 'skipped_misconfigured' : 'skipped_open';
-      attempts.push({ ...row, outcome, ms: 0, ...(admission.retryAfterMs === undefined ? {} : { retryAfterMs: admission.retryAfterMs }) });
+      attempts.push({
+        ...row,
+        outcome,
+        ms: 0,
+        ...(admission.retryAfterMs === undefined ? {} : { retryAfterMs: admission.retryAfterMs }),
+        ...(admission.cause === undefined ? {} : { openCause: admission.cause }),
+      });
       continue;
     }
     const startedAt = now();
@@ -91,7 +99,7 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
         attempts.push({ ...row, outcome: 'aborted', ms });
         throw abortSignal.reason;
       }
-      const failure = classifyFailure(error);
+      const failure = decideFailure(error, 'transcribe');
       attempts.push({
         ...row,
         outcome: failure.outcome,
@@ -100,9 +108,13 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
         ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
         detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       });
-      if (failure.healthKind === undefined) health.release(entry);
-      else health.recordFailure(entry, { kind: failure.healthKind, ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }) });
-      if (failure.action === 'stop') throw new TranscriptionError('invalid_audio:transcribe', attempts, { cause: error });
+      if (failure.healthEffect === 'none') health.release(entry);
+      else health.recordFailure(entry, { kind: failure.healthEffect, ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }) });
+      if (failure.action === 'stop') {
+        // Our own process failed or refused: not the audio's fault, and no other model is tried.
+        if (failure.origin !== 'upstream') throw new FlintError(failure.userCode ?? 'internal:api', { cause: error });
+        throw new TranscriptionError('invalid_audio:transcribe', attempts, { cause: error });
+      }
     }
   }
   throw allFailed(attempts);
@@ -116,10 +128,6 @@ function hints(options: TranscribeWithFallbackOptions) {
 }
 
 function allFailed(attempts: TranscriptionAttempt[]): TranscriptionError {
-  const misconfigured = (attempt: TranscriptionAttempt) => attempt.outcome === 'auth' || attempt.outcome === 'skipped_misconfigured';
-  if (attempts.every(misconfigured)) return new TranscriptionError('not_configured:transcribe', attempts);
-  // A retry-after is only worth telling the client when every model is merely waiting.
-  const everyWaiting = attempts.every((attempt) => waiting.has(attempt.outcome) && attempt.retryAfterMs !== undefined);
-  const waits = attempts.map((attempt) => attempt.retryAfterMs).filter((wait): wait is number => wait !== undefined);
-  return new TranscriptionError('unavailable:transcribe', attempts, everyWaiting ? { retryAfterMs: Math.min(...waits) } : {});
+  const summary = summarizeFailures(attempts, 'transcribe');
+  return new TranscriptionError(summary.code as TranscriptionErrorCode, attempts, summary.retryAfterMs === undefined ? {} : { retryAfterMs: summary.retryAfterMs });
 }

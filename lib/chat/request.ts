@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tiers } from './message';
+import { structureProblem } from './structure-problem';
 
 /** Limits that keep one request from exhausting the server; images are checked separately. */
 export const chatLimits = {
@@ -9,17 +10,33 @@ export const chatLimits = {
   textChars: 100_000,
 } as const;
 
+// A tool call is only sendable with its result (the SDK refuses one without the other), or with the
+// user's answer to its approval request, which the server then executes.
+const toolResultStates = new Set(['output-available', 'output-error', 'output-denied', 'approval-responded']);
+
 const partSchema = z.looseObject({ type: z.string().max(64) }).superRefine((part, context) => {
   if (part.type === 'text' && typeof part.text === 'string' && part.text.length > chatLimits.textChars) {
     context.addIssue({ code: 'custom', message: `a text part is longer than ${chatLimits.textChars} characters` });
   }
+  // Tool input/output, data parts, provider metadata: everything structured is bounded here, at the edge.
+  const problem = structureProblem(part, ['text', 'url']);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `a ${part.type} part ${problem}` });
+  const isTool = part.type === 'dynamic-tool' || part.type.startsWith('tool-');
+  if (isTool && !(typeof part.state === 'string' && toolResultStates.has(part.state))) {
+    context.addIssue({ code: 'custom', message: 'a tool call has no result' });
+  }
+});
+
+const metadataSchema = z.unknown().superRefine((metadata, context) => {
+  const problem = structureProblem(metadata);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `message metadata ${problem}` });
 });
 
 const messageSchema = z.object({
   id: z.string().max(200),
   role: z.enum(['user', 'assistant']),
   parts: z.array(partSchema).max(chatLimits.partsPerMessage),
-  metadata: z.unknown().optional(),
+  metadata: metadataSchema.optional(),
 });
 
 /** The body the AI SDK's DefaultChatTransport sends, plus Flint's `tier`. */

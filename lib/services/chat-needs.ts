@@ -5,14 +5,14 @@ import type { ChatRequest } from '@/lib/chat/request';
 /** A rough token cost of one image in the prompt (providers bill 85-1,500 depending on size). */
 const tokensPerImage = 1000;
 
-/** What a chat request needs from a model, read off its messages and the tier the user picked. */
+/** What a chat request needs from a model, read off its messages and the tier the user picked (media types in any case). */
 export function chatNeeds(request: ChatRequest): RouteNeeds {
   let estimatedPromptTokens = 0;
   let hasImages = false;
   for (const message of request.messages) {
     for (const part of message.parts) {
       if (part.type === 'text' && typeof part.text === 'string') estimatedPromptTokens += estimateTokens(part.text);
-      if (part.type === 'file' && typeof part.mediaType === 'string' && part.mediaType.startsWith('image/')) {
+      if (part.type === 'file' && typeof part.mediaType === 'string' && part.mediaType.toLowerCase().startsWith('image/')) {
         hasImages = true;
         estimatedPromptTokens += tokensPerImage;
       }

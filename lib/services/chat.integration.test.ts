@@ -167,9 +167,10 @@ describe('the fallback chain through the emulator', () => {
     expect(registry.snapshot().models.find((model) => model.modelId === 'openai/gpt-oss-20b')?.state).toBe('closed');
   });
 
-  it('reroutes only the request that saw a 429, not 49 concurrent others (no shared index)', async () => {
+  it('reroutes only the request that saw a 503, not 49 concurrent others (no shared index)', async () => {
     const registry = createHealthRegistry();
-    emulator.faults.add({ provider: 'groq', model: 'openai/gpt-oss-20b', kind: 'status', status: 429, times: 1 });
+    // A 503, not a 429: a 429's retry-after rightly rests the model for everyone who arrives later.
+    emulator.faults.add({ provider: 'groq', model: 'openai/gpt-oss-20b', kind: 'status', status: 503, times: 1 });
     const answers = await Promise.all(Array.from({ length: 50 }, () => ask(registry)));
     const servedBy = answers.map((answer) => answer.metadata.model);
     expect(servedBy.filter((model) => model === 'gpt-oss-120b')).toHaveLength(1);

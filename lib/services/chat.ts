@@ -10,8 +10,9 @@ import {
 } from 'ai';
 import { coalesceDeltasMiddleware } from '@/lib/ai/coalesce-deltas';
 import { costOf } from '@/lib/ai/cost-of';
+import { eventLoopBusyMs } from '@/lib/ai/event-loop-busy';
 import { createFallbackModel } from '@/lib/ai/fallback-model';
-import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback-trace';
+import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@/lib/ai/fallback-trace';
 import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health';
 import type { ModelEntry } from '@/lib/ai/model-entry';
 import { routeRequest } from '@/lib/ai/router';
@@ -21,6 +22,7 @@ import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from
 import { chatErrorOf } from './chat-error';
 import { chatNeeds } from './chat-needs';
 import { firstContent } from './first-content';
+import { attemptsForLog, logRequest, type RequestRecord } from './request-log';
 import { runtime } from './runtime';
 
 const instructions =
@@ -30,78 +32,119 @@ const instructions =
 const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
 const totalTimeoutMs = 180_000;
 
+/** What the chat service needs besides the request; tests pass their own health and observe attempts. */
+export interface ChatDependencies {
+  health?: HealthRegistry;
+  /** Sees every attempt as the chain records it (metrics, live badges). */
+  onAttempt?: (attempt: FallbackAttempt) => void;
+}
+
 /**
  * Streams the assistant's reply to a chat as UI message chunks, through the router and the
  * fallback chain. Resolves once the reply has started, so a failure before the first token
- * becomes a typed error (and a real HTTP status).
+ * becomes a typed error (and a real HTTP status). Every request leaves exactly one log record.
  */
 export async function streamChat(
   request: ChatRequest,
   signal: AbortSignal,
-  { health = sharedHealth }: { health?: HealthRegistry } = {},
+  { health = sharedHealth, onAttempt }: ChatDependencies = {},
 ): Promise<ReadableStream<UIMessageChunk>> {
-  const validated = await safeValidateUIMessages<FlintUIMessage>({
-    messages: request.messages,
-    metadataSchema: messageMetadataSchema.optional(),
-  });
-  if (!validated.success) {
-    throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
-  }
-  const { catalog, providers } = runtime();
-  const candidates = routeRequest(chatNeeds(request), catalog, providers.configured);
-  const trace = createFallbackTrace();
-  const chain = createFallbackModel({
-    candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
-    health,
-    firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
-    totalTimeoutMs,
-    trace,
-  });
-  // Tokens that arrive in one network read travel on as one part: the SDK's cost is per part.
-  const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
-
   const startedAt = Date.now();
-  // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
-  const result = streamTextLowMemory({
-    model,
-    instructions,
-    messages: await convertToModelMessages(validated.data),
-    abortSignal: signal,
-    maxRetries: 0, // retries and fallback live in the chain
-    // The UI stream's onError below maps and logs each error once; the SDK default would dump it again.
-    onError: () => {},
-  });
+  const trace = createFallbackTrace();
+  const { catalog, providers } = runtime();
+  const find = catalog.find.bind(catalog);
+  try {
+    const validated = await safeValidateUIMessages<FlintUIMessage>({
+      messages: request.messages,
+      metadataSchema: messageMetadataSchema.optional(),
+    });
+    if (!validated.success) {
+      throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
+    }
+    const candidates = routeRequest(chatNeeds(request), catalog, providers.configured);
+    const chain = createFallbackModel({
+      candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      health,
+      firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
+      totalTimeoutMs,
+      trace,
+      // The first-token deadline measures the provider, not our own queue of streams.
+      busyClock: eventLoopBusyMs,
+      ...(onAttempt === undefined ? {} : { onAttempt }),
+    });
+    // Tokens that arrive in one network read travel on as one part: the SDK's cost is per part.
+    const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
 
-  const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
-    stream: result.stream,
-    sendReasoning: true,
-    onError: (error) => JSON.stringify(chatErrorOf(error).toBody().error),
-    messageMetadata: ({ part }): MessageMetadata | undefined => {
-      if (part.type === 'start') return { createdAt: startedAt };
-      if (part.type === 'finish') {
-        logFallbacks(trace);
-        return metadataOf(trace, part.finishReason === 'interrupted', catalog.find.bind(catalog));
-      }
-      return undefined;
-    },
-  });
-  return firstContent(stream);
+    // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
+    const result = streamTextLowMemory({
+      model,
+      instructions,
+      messages: await convertToModelMessages(validated.data),
+      abortSignal: signal,
+      maxRetries: 0, // retries and fallback live in the chain
+      // The UI stream's onError below maps and logs each error once; the SDK default would dump it again.
+      onError: () => {},
+    });
+
+    // The error object itself travels beside the stream: the chunk's text cannot carry its class or retry-after.
+    let streamError: FlintError | undefined;
+    const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
+      stream: result.stream,
+      sendReasoning: true,
+      onError: (error) => {
+        streamError = chatErrorOf(error);
+        return JSON.stringify(streamError.toBody().error);
+      },
+      messageMetadata: ({ part }): MessageMetadata | undefined => {
+        if (part.type === 'start') return { createdAt: startedAt };
+        if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', find);
+        return undefined;
+      },
+    });
+    return await firstContent(stream, {
+      errorOf: () => streamError,
+      onEnd: (end) => {
+        const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
+        const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
+        const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
+        logRequest(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+      },
+    });
+  } catch (error) {
+    const flintError = signal.aborted ? undefined : chatErrorOf(error);
+    logRequest(
+      recordOf(
+        trace,
+        { startedAt, status: flintError?.status ?? 499, result: flintError ? 'error' : 'aborted', ...(flintError ? { errorCode: flintError.code } : {}) },
+        find,
+      ),
+    );
+    throw flintError ?? error;
+  }
 }
 
-/** Operators see every fallback in the server log, with the provider's detail the user never sees. */
-function logFallbacks(trace: FallbackTrace) {
-  const failed = trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped'));
-  if (failed.length === 0 && !trace.interrupted) return;
-  console.warn('[flint] chat fell back', {
-    servedBy: trace.servedBy?.id,
-    continuedBy: trace.continuedBy?.id,
-    interrupted: trace.interrupted ?? false,
-    failed: failed.map(({ modelId, outcome, status, ms, detail }) => ({ modelId, outcome, status, ms: Math.round(ms), detail })),
-  });
+/** The one log record of a chat request, built from its trace. */
+function recordOf(
+  trace: FallbackTrace,
+  end: { startedAt: number; status: number; result: RequestRecord['result']; errorCode?: string },
+  find: (id: string) => ModelEntry | undefined,
+): RequestRecord {
+  return {
+    route: '/api/chat',
+    status: end.status,
+    durationMs: Date.now() - end.startedAt,
+    result: end.result,
+    ...(end.errorCode === undefined ? {} : { errorCode: end.errorCode }),
+    ...(trace.servedBy ? { servedBy: trace.servedBy.id } : {}),
+    ...(trace.continuedBy ? { continuedBy: trace.continuedBy.id } : {}),
+    attempts: attemptsForLog(trace.attempts),
+    ...(trace.usage?.inputTokens.total === undefined ? {} : { inputTokens: trace.usage.inputTokens.total }),
+    ...(trace.usage?.outputTokens.total === undefined ? {} : { outputTokens: trace.usage.outputTokens.total }),
+    costUsd: costOfTrace(trace, find),
+  };
 }
 
-/** What the badge under an answer shows: who served, what was tried, tokens and cost. */
-function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
+function costOfTrace(trace: FallbackTrace, find: (id: string) => ModelEntry | undefined): number {
   let costUsd = 0;
   for (const attempt of trace.attempts) {
     const entry = find(attempt.modelId);
@@ -109,6 +152,11 @@ function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: strin
       costUsd += costOf(entry, { inputTokens: attempt.usage.inputTokens.total, outputTokens: attempt.usage.outputTokens.total });
     }
   }
+  return costUsd;
+}
+
+/** What the badge under an answer shows: who served, what was tried, tokens and cost. */
+function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
   return {
     model: trace.servedBy?.label,
     provider: trace.servedBy?.provider,
@@ -117,6 +165,6 @@ function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: strin
     interrupted: interrupted || trace.interrupted || undefined,
     inputTokens: trace.usage?.inputTokens.total,
     outputTokens: trace.usage?.outputTokens.total,
-    costUsd,
+    costUsd: costOfTrace(trace, find),
   };
 }

@@ -1,4 +1,5 @@
 import { createUIMessageStreamResponse } from 'ai';
+import { AllModelsFailedError } from '@/lib/ai/all-models-failed-error';
 import { prepareImages } from '@/lib/chat/prepare-images';
 import { chatLimits, chatRequestSchema } from '@/lib/chat/request';
 import { errorResponse, readJson } from '@/lib/http';
@@ -13,6 +14,11 @@ export async function POST(request: Request) {
     // no-transform: gzip on an event stream costs CPU per token and can hold tokens back in the compressor.
     return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-cache, no-transform' } });
   } catch (error) {
-    return errorResponse(error);
+    const response = errorResponse(error);
+    // Only a rate limit carries a provider-given wait; a 503 says nothing about when to come back.
+    if (AllModelsFailedError.isInstance(error) && error.code === 'rate_limit:chat' && error.retryAfterMs !== undefined) {
+      response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    }
+    return response;
   }
 }
