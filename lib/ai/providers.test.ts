@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProviders } from './providers';
-import { backup, entry, prompt, speed } from './test-support';
+import { backup, entry, prompt, speed } from '../../test/fallback-support';
 
 const completion = {
   id: 'chatcmpl-1',

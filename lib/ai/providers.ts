@@ -2,8 +2,8 @@ import { createGroq } from '@ai-sdk/groq';
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4, TranscriptionModelV4 } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { ModelEntry, ProviderName } from './model-entry';
-import { wireFetch } from './wire-watch';
+import type { ModelEntry, ProviderName } from './catalog/model-entry';
+import { wireFetch } from './fallback/wire-watch';
 
 /** Connection settings of one provider; without an API key the provider counts as unconfigured. */
 export interface ProviderSettings {

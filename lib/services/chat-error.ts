@@ -1,4 +1,4 @@
-import { decideFailure } from '@/lib/ai/failure-policy';
+import { decideFailure } from '@/lib/ai/fallback/failure-policy';
 import { FlintError } from '@/lib/errors';
 
 /** Maps whatever a chat stream failed with to a user-safe FlintError; details are logged, never shown. */

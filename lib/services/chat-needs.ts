@@ -1,5 +1,5 @@
-import { estimateTokens } from '@/lib/ai/estimate-tokens';
-import type { RouteNeeds } from '@/lib/ai/router';
+import { estimateTokens } from '@/lib/ai/routing/estimate-tokens';
+import type { RouteNeeds } from '@/lib/ai/routing/router';
 import type { ChatRequest } from '@/lib/chat/request';
 
 /** A rough token cost of one image in the prompt (providers bill 85-1,500 depending on size). */

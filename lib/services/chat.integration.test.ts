@@ -4,7 +4,7 @@ import type { UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '@/emulator/server';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
-import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health';
+import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { RunningEmulator } from '@/emulator/server';
 import type { FaultSpec } from '@/emulator/types';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
-import type { FallbackAttempt } from '@/lib/ai/fallback-trace';
-import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health';
+import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
+import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
 import type { RequestRecord } from './request-log';

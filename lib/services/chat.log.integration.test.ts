@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { RunningEmulator } from '@/emulator/server';
 import type { FaultSpec } from '@/emulator/types';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
-import { createHealthRegistry } from '@/lib/ai/health';
+import { createHealthRegistry } from '@/lib/ai/health/health';
 import type { RequestRecord } from './request-log';
 
 vi.mock('server-only', () => ({}));

@@ -8,14 +8,14 @@ import {
   type ToolSet,
   type UIMessageChunk,
 } from 'ai';
-import { coalesceDeltasMiddleware } from '@/lib/ai/coalesce-deltas';
-import { costOf } from '@/lib/ai/cost-of';
-import { eventLoopBusyMs } from '@/lib/ai/event-loop-busy';
-import { createFallbackModel } from '@/lib/ai/fallback-model';
-import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@/lib/ai/fallback-trace';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health';
-import type { ModelEntry } from '@/lib/ai/model-entry';
-import { routeRequest } from '@/lib/ai/router';
+import { coalesceDeltasMiddleware } from '@/lib/ai/middleware/coalesce-deltas';
+import { costOf } from '@/lib/ai/usage/cost-of';
+import { eventLoopBusyMs } from '@/lib/ai/fallback/event-loop-busy';
+import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
+import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
+import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
+import { routeRequest } from '@/lib/ai/routing/router';
 import { FlintError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/request';
 import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';

@@ -1,5 +1,5 @@
 import type { LanguageModelV4Middleware } from '@ai-sdk/provider';
-import type { ModelEntry } from '@/lib/ai/model-entry';
+import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 
 /**
  * Sets one candidate's structured-output options, since providerOptions otherwise apply to the

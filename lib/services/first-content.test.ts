@@ -1,6 +1,6 @@
 import type { UIMessageChunk } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
-import { AllModelsFailedError } from '@/lib/ai/all-models-failed-error';
+import { AllModelsFailedError } from '@/lib/ai/fallback/all-models-failed-error';
 import { firstContent } from './first-content';
 
 function streamOf(chunks: UIMessageChunk[]): ReadableStream<UIMessageChunk> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { HealthSnapshot } from '@/lib/ai/health';
+import type { HealthSnapshot } from '@/lib/ai/health/health';
 import { env, type Env } from '@/lib/env';
 
 /**

@@ -1,4 +1,4 @@
-import type { FallbackAttempt } from '@/lib/ai/fallback-trace';
+import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
 
 /** One request as the server log records it: never a key, never the prompt. */
 export interface RequestRecord {

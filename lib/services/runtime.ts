@@ -1,7 +1,7 @@
 import 'server-only';
-import { createCatalog, type Catalog } from '@/lib/ai/catalog';
-import { createCatalogRefresher, type CatalogRefresher } from '@/lib/ai/catalog-refresher';
-import type { ProviderName } from '@/lib/ai/model-entry';
+import { createCatalog, type Catalog } from '@/lib/ai/catalog/catalog';
+import { createCatalogRefresher, type CatalogRefresher } from '@/lib/ai/catalog/catalog-refresher';
+import type { ProviderName } from '@/lib/ai/catalog/model-entry';
 import { createProviders, type Providers } from '@/lib/ai/providers';
 import { env } from '@/lib/env';
 

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@/emulator/server';
 import { makeWav } from '@/emulator/wav-fixture';
-import { createCatalog } from '@/lib/ai/catalog';
-import { createHealthRegistry } from '@/lib/ai/health';
+import { createCatalog } from '@/lib/ai/catalog/catalog';
+import { createHealthRegistry } from '@/lib/ai/health/health';
 import { createProviders } from '@/lib/ai/providers';
-import { TranscriptionError } from '@/lib/ai/transcription-error';
+import { TranscriptionError } from '@/lib/ai/transcription/transcription-error';
 import { sniffAudio } from '@/lib/audio/sniff-audio';
 import type { AudioUpload } from '@/lib/audio/read-audio-upload';
 

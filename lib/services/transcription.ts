@@ -1,10 +1,10 @@
 import 'server-only';
-import type { Catalog } from '@/lib/ai/catalog';
-import { costOf } from '@/lib/ai/cost-of';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health';
+import type { Catalog } from '@/lib/ai/catalog/catalog';
+import { costOf } from '@/lib/ai/usage/cost-of';
+import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
 import type { Providers } from '@/lib/ai/providers';
-import { routeTranscription } from '@/lib/ai/router';
-import { transcribeWithFallback } from '@/lib/ai/transcribe-with-fallback';
+import { routeTranscription } from '@/lib/ai/routing/router';
+import { transcribeWithFallback } from '@/lib/ai/transcription/transcribe-with-fallback';
 import type { AudioUpload } from '@/lib/audio/read-audio-upload';
 import { wavDurationSeconds } from '@/lib/audio/wav-duration';
 import { runtime } from './runtime';

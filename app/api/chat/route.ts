@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse } from 'ai';
-import { AllModelsFailedError } from '@/lib/ai/all-models-failed-error';
+import { AllModelsFailedError } from '@/lib/ai/fallback/all-models-failed-error';
 import { prepareImages } from '@/lib/chat/prepare-images';
 import { chatLimits, chatRequestSchema } from '@/lib/chat/request';
 import { errorResponse, readJson } from '@/lib/http';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { z } from 'zod';
 import type { RunningEmulator } from '@/emulator/server';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
-import { createHealthRegistry } from '@/lib/ai/health';
+import { createHealthRegistry } from '@/lib/ai/health/health';
 import { pngDataUrl } from '@/lib/chat/image-test-support';
 import { shippedSchemas } from '@/lib/extract';
 

@@ -1,4 +1,4 @@
-import { health } from '@/lib/ai/health';
+import { health } from '@/lib/ai/health/health';
 import { healthReport } from '@/lib/services/health';
 import { runtime } from '@/lib/services/runtime';
 import { env } from '@/lib/env';

@@ -1,4 +1,4 @@
-import { TranscriptionError } from '@/lib/ai/transcription-error';
+import { TranscriptionError } from '@/lib/ai/transcription/transcription-error';
 import { readAudioUpload } from '@/lib/audio/read-audio-upload';
 import { errorResponse } from '@/lib/http';
 import { transcribeSpeech } from '@/lib/services/transcription';

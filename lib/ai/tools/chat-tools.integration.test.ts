@@ -6,10 +6,10 @@ import { generateText, isStepCount, streamText, tool, wrapLanguageModel, type To
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '@/emulator/server';
-import { createCatalog } from '@/lib/ai/catalog';
-import { createFallbackModel } from '@/lib/ai/fallback-model';
-import { createFallbackTrace } from '@/lib/ai/fallback-trace';
-import { createHealthRegistry } from '@/lib/ai/health';
+import { createCatalog } from '@/lib/ai/catalog/catalog';
+import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
+import { createFallbackTrace } from '@/lib/ai/fallback/fallback-trace';
+import { createHealthRegistry } from '@/lib/ai/health/health';
 import { startMcpServer, type RunningMcpServer } from '@/test/start-mcp-server';
 import { chatTools } from './chat-tools';
 import { loadMcpTools } from './load-mcp-tools';

@@ -1,5 +1,5 @@
 import type { ToolSet } from 'ai';
-import type { ModelEntry } from '@/lib/ai/model-entry';
+import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { calculator } from './calculator';
 import { currentTime } from './current-time';
 import { groqServerTools } from './groq-server-tools';

@@ -1,6 +1,6 @@
 import { browserSearch } from '@ai-sdk/groq';
 import type { ToolSet } from 'ai';
-import type { GroqServerTool, ModelEntry } from '@/lib/ai/model-entry';
+import type { GroqServerTool, ModelEntry } from '@/lib/ai/catalog/model-entry';
 
 /** Groq built-in tools for a request, and why any configured one was left out. */
 export interface GroqServerTools {

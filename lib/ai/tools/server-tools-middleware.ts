@@ -6,7 +6,7 @@ import type {
   LanguageModelV4Middleware,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import type { ModelEntry } from '@/lib/ai/model-entry';
+import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 
 // Groq reports gpt-oss tool runs by their harmony names; Flint's tool set uses the request types.
 const toolNames: Record<string, string> = { 'browser.search': 'browser_search', browser_search: 'browser_search', python: 'code_interpreter', code_interpreter: 'code_interpreter' };

@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import { addUsage } from './add-usage';
+import { addUsage } from '../usage/add-usage';
 import { AllModelsFailedError } from './all-models-failed-error';
 import { startFallbackRun, type FallbackContext } from './fallback-run';
 import { stopError } from './stop-error';

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { FlintError } from '@/lib/errors';
 import { createFallbackModel } from './fallback-model';
 import { createFallbackTrace, type FallbackAttempt } from './fallback-trace';
-import { createHealthRegistry, type HealthRegistry } from './health';
-import { backup, candidate, prompt, quality, readAll, scriptedStream, speed, streamingModel, textOf, textParts } from './test-support';
+import { createHealthRegistry, type HealthRegistry } from '../health/health';
+import { backup, candidate, prompt, quality, readAll, scriptedStream, speed, streamingModel, textOf, textParts } from '../../../test/fallback-support';
 
 function setup(models: MockLanguageModelV4[], health: HealthRegistry = createHealthRegistry({ logError: vi.fn() })) {
   const entries = [speed, quality, backup];

@@ -1,4 +1,4 @@
-import type { ProviderName } from './model-entry';
+import type { ProviderName } from '../catalog/model-entry';
 
 /** Why an open breaker is open: a provider's retry-after, too many recent failures, or a model that is gone. */
 export type OpenCause = 'rate_limited' | 'failures' | 'unavailable';

@@ -1,5 +1,5 @@
 import { addCall, pruneCalls, windowFailures, windowTripped, type BreakerPolicy, type BreakerRecord, type OpenCause } from './breaker';
-import type { ProviderName } from './model-entry';
+import type { ProviderName } from '../catalog/model-entry';
 
 /** A model as the health registry knows it. */
 export interface HealthModel {

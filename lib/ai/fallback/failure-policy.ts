@@ -2,7 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import type { ErrorCode } from '@/lib/errors';
 import { classifyFailure, hasNetworkCode, type FailureOutcome } from './classify-failure';
 import { DeadlineError } from './deadline-error';
-import type { FailureKind } from './health';
+import type { FailureKind } from '../health/health';
 import { StreamEndedError } from './stream-ended-error';
 import { UpstreamStreamError } from './upstream-stream-error';
 

@@ -2,8 +2,8 @@ import type { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFallbackModel } from './fallback-model';
 import { createFallbackTrace } from './fallback-trace';
-import { createHealthRegistry } from './health';
-import { apiError, backup, candidate, prompt, quality, readAll, scriptedStream, speed, streamingModel, textOf, textParts } from './test-support';
+import { createHealthRegistry } from '../health/health';
+import { apiError, backup, candidate, prompt, quality, readAll, scriptedStream, speed, streamingModel, textOf, textParts } from '../../../test/fallback-support';
 
 afterEach(() => vi.useRealTimers());
 

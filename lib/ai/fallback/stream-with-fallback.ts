@@ -4,7 +4,7 @@ import type {
   LanguageModelV4StreamResult,
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
-import { addUsage } from './add-usage';
+import { addUsage } from '../usage/add-usage';
 import { AllModelsFailedError } from './all-models-failed-error';
 import { continuationPrompt } from './continuation-prompt';
 import { startFallbackRun, type FallbackContext } from './fallback-run';

@@ -5,7 +5,7 @@ import { AllModelsFailedError } from './all-models-failed-error';
 import { continuationInstruction } from './continuation-prompt';
 import { createFallbackModel, type FallbackModelOptions } from './fallback-model';
 import { createFallbackTrace } from './fallback-trace';
-import { createHealthRegistry } from './health';
+import { createHealthRegistry } from '../health/health';
 import { RequestRejectedError } from './request-rejected-error';
 import {
   apiError,
@@ -20,7 +20,7 @@ import {
   textOf,
   textParts,
   usage,
-} from './test-support';
+} from '../../../test/fallback-support';
 
 function setup(models: MockLanguageModelV4[], overrides: Partial<FallbackModelOptions> = {}) {
   const entries = [speed, quality, backup];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog } from './catalog';
+import { createCatalog } from '../catalog/catalog';
 import { costOf } from './cost-of';
 
 const catalog = createCatalog();

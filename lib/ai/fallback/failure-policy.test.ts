@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeadlineError } from './deadline-error';
 import { decideFailure } from './failure-policy';
 import { StreamEndedError } from './stream-ended-error';
-import { apiError } from './test-support';
+import { apiError } from '../../../test/fallback-support';
 import { UpstreamStreamError } from './upstream-stream-error';
 
 describe('decideFailure', () => {

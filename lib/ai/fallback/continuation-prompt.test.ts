@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuationInstruction, continuationPrompt } from './continuation-prompt';
-import { prompt } from './test-support';
+import { prompt } from '../../../test/fallback-support';
 
 describe('continuationPrompt', () => {
   it('appends the partial reply as the assistant and asks to continue without repeating', () => {

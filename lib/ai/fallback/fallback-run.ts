@@ -1,9 +1,9 @@
 import type { LanguageModelV4, LanguageModelV4Usage } from '@ai-sdk/provider';
 import { decideFailure, type FailureDecision } from './failure-policy';
 import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
-import type { HealthRegistry } from './health';
+import type { HealthRegistry } from '../health/health';
 import { DeadlineError } from './deadline-error';
-import type { ModelEntry } from './model-entry';
+import type { ModelEntry } from '../catalog/model-entry';
 import { startProviderClock, type BusyClock } from './provider-clock';
 import { onWire } from './wire-watch';
 

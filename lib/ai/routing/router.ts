@@ -1,6 +1,6 @@
 import { FlintError } from '@/lib/errors';
-import type { Catalog } from './catalog';
-import type { ModelEntry, ModelTier, ProviderName } from './model-entry';
+import type { Catalog } from '../catalog/catalog';
+import type { ModelEntry, ModelTier, ProviderName } from '../catalog/model-entry';
 
 /** What a chat request needs from a model, as the service sees it. */
 export interface RouteNeeds {

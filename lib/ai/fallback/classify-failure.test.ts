@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from './classify-failure';
-import { apiError } from './test-support';
+import { apiError } from '../../../test/fallback-support';
 
 describe('classifyFailure', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { ModelEntry } from './model-entry';
+import type { ModelEntry } from '../catalog/model-entry';
 
 /** What a call used: tokens for chat models, seconds of audio for transcription models. */
 export interface CostUsage {

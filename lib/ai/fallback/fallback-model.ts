@@ -3,7 +3,7 @@ import { FlintError } from '@/lib/errors';
 import type { FallbackCandidate } from './fallback-run';
 import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import { generateWithFallback } from './generate-with-fallback';
-import type { HealthRegistry } from './health';
+import type { HealthRegistry } from '../health/health';
 import type { BusyClock } from './provider-clock';
 import { streamWithFallback } from './stream-with-fallback';
 

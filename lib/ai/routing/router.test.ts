@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlintError } from '@/lib/errors';
-import { createCatalog } from './catalog';
+import { createCatalog } from '../catalog/catalog';
 import { routeRequest, routeTranscription, type RouteNeeds } from './router';
 
 const needs = (overrides: Partial<RouteNeeds> = {}): RouteNeeds => ({

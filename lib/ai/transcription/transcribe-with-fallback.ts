@@ -1,12 +1,12 @@
 import type { TranscriptionModelV4 } from '@ai-sdk/provider';
 import { transcribe } from 'ai';
 import { FlintError } from '@/lib/errors';
-import { decideFailure } from './failure-policy';
-import type { AttemptOutcome } from './fallback-trace';
-import type { HealthRegistry } from './health';
-import type { ModelEntry } from './model-entry';
-import type { OpenCause } from './breaker';
-import { summarizeFailures } from './summarize-failures';
+import { decideFailure } from '../fallback/failure-policy';
+import type { AttemptOutcome } from '../fallback/fallback-trace';
+import type { HealthRegistry } from '../health/health';
+import type { ModelEntry } from '../catalog/model-entry';
+import type { OpenCause } from '../health/breaker';
+import { summarizeFailures } from '../fallback/summarize-failures';
 import { TranscriptionError, type TranscriptionErrorCode } from './transcription-error';
 
 /** A transcription model of the chain: its catalog entry and the SDK model that calls it. */

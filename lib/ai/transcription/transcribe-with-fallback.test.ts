@@ -1,8 +1,8 @@
 import type { TranscriptionModelV4CallOptions, TranscriptionModelV4Result } from '@ai-sdk/provider';
 import { MockTranscriptionModelV4 } from 'ai/test';
 import { describe, expect, it, vi } from 'vitest';
-import { createHealthRegistry } from './health';
-import { apiError, entry } from './test-support';
+import { createHealthRegistry } from '../health/health';
+import { apiError, entry } from '../../../test/fallback-support';
 import { transcribeWithFallback, type TranscriptionCandidate } from './transcribe-with-fallback';
 import { TranscriptionError } from './transcription-error';
 

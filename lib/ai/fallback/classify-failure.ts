@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import type { FailureKind } from './health';
+import type { FailureKind } from '../health/health';
 import { retryAfterMs } from './retry-after-ms';
 
 /** Why one upstream call failed, in the trace's vocabulary. */

@@ -1,6 +1,6 @@
 import type { LanguageModelV4Usage } from '@ai-sdk/provider';
 import type { FailureOutcome } from './classify-failure';
-import type { ModelEntry, ProviderName } from './model-entry';
+import type { ModelEntry, ProviderName } from '../catalog/model-entry';
 
 /**
  * How one candidate fared: `ok` served (or continued) the answer; a failure outcome fell through

@@ -1,9 +1,9 @@
 // Shared builders for lib/ai tests: fake provider failures and scripted model streams.
 import { APICallError, type LanguageModelV4StreamPart, type LanguageModelV4Usage } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
-import { createCatalog } from './catalog';
-import type { FallbackCandidate } from './fallback-run';
-import type { ModelEntry } from './model-entry';
+import { createCatalog } from '../lib/ai/catalog/catalog';
+import type { FallbackCandidate } from '../lib/ai/fallback/fallback-run';
+import type { ModelEntry } from '../lib/ai/catalog/model-entry';
 
 export const catalog = createCatalog();
 

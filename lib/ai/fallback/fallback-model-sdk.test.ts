@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { AllModelsFailedError } from './all-models-failed-error';
 import { createFallbackModel } from './fallback-model';
 import { createFallbackTrace } from './fallback-trace';
-import { createHealthRegistry } from './health';
-import { apiError, backup, candidate, quality, scriptedStream, speed, streamingModel, textParts, usage } from './test-support';
+import { createHealthRegistry } from '../health/health';
+import { apiError, backup, candidate, quality, scriptedStream, speed, streamingModel, textParts, usage } from '../../../test/fallback-support';
 
 // The same chain, driven through the real AI SDK entry points (retries off: they live in the chain).
 function chain(models: MockLanguageModelV4[]) {
