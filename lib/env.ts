@@ -13,6 +13,9 @@ const schema = z.object({
   OPENAI_TRANSCRIPTION_MODEL: optional(z.string().trim()),
   FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })),
+  FLINT_DATA_DIR: optional(z.string().trim()),
+  FLINT_ADMIN_TOKEN: optional(z.string().trim().min(16, { message: 'must be at least 16 characters' })),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -28,6 +31,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     demo: vars.FLINT_DEMO === '1' || vars.FLINT_DEMO === 'true',
     port: vars.PORT ?? 3000,
+    /** A Postgres server when set; otherwise the embedded PGlite database in `dataDir`. */
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.FLINT_DATA_DIR ?? '.data',
+    /** Guards the admin API and /usage; when unset, a token the app writes to `dataDir` serves local tools. */
+    adminToken: vars.FLINT_ADMIN_TOKEN,
     groq: {
       apiKey: vars.GROQ_API_KEY,
       baseURL: stripSlash(vars.GROQ_BASE_URL ?? 'https://api.groq.com/openai/v1'),
