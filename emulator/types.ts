@@ -64,6 +64,8 @@ export type RequestLogEntry = {
   fault?: FaultKind;
   /** Chat calls: the image_url parts received, with their media type and URL length (for vision tests). */
   images?: Array<{ mediaType: string; urlLength: number }>;
+  /** SHA-256 (hex) of the Authorization header exactly as received. */
+  authorizationSha256?: string;
   time: string;
 };
 
