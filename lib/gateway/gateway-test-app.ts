@@ -24,7 +24,7 @@ export interface GatewayTestApp {
 export async function startGatewayTestApp(options: EmulatorOptions = {}): Promise<GatewayTestApp> {
   const emulator = await startWiredEmulator(options);
   process.env.FLINT_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'flint-gateway-'));
-  const [completions, models, groqCompletions, groqModels, adminKeys, healthRoute, keyStore, database] = await Promise.all([
+  const [completions, models, groqCompletions, groqModels, adminKeys, healthRoute, keyStore, database, transcriptions] = await Promise.all([
     import('@/app/v1/chat/completions/route'),
     import('@/app/v1/models/route'),
     import('@/app/openai/v1/chat/completions/route'),
@@ -33,6 +33,7 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}): Promis
     import('@/app/api/health/route'),
     import('./key-store'),
     import('@/lib/db/shared-database'),
+    import('@/app/v1/audio/transcriptions/route'),
   ]);
   const [{ health }, { runtime }] = await Promise.all([import('@/lib/ai/health'), import('@/lib/services/runtime')]);
   const app = await serveRoutes({
@@ -42,6 +43,8 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}): Promis
     '/openai/v1/models': groqModels,
     '/api/admin/keys': adminKeys,
     '/api/health': healthRoute,
+    '/v1/audio/transcriptions': transcriptions,
+    '/openai/v1/audio/transcriptions': transcriptions,
   });
   return {
     emulator,
