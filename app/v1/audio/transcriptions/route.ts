@@ -18,7 +18,8 @@ export async function POST(request: Request) {
     const result = await gatewayTranscription(upload, format.data, caller, request.signal);
     return new Response(result.body, { headers: { 'content-type': result.contentType, 'x-flint-served-by': result.servedBy } });
   } catch (error) {
-    const retryAfter = TranscriptionError.isInstance(error) && error.retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) } : {};
-    return gatewayErrorResponse(error, retryAfter);
+    const headers: Record<string, string> = {};
+    if (TranscriptionError.isInstance(error) && error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+    return gatewayErrorResponse(error, headers);
   }
 }
