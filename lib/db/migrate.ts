@@ -13,7 +13,7 @@ const migrationLockId = 7_311_911;
  * and answers the names applied. On Postgres an advisory lock keeps instances starting together from racing.
  */
 export async function migrate(database: Database, directory = migrationsDir): Promise<string[]> {
-  const files = (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort();
+  const files = (await readdir(/*turbopackIgnore: true*/ directory)).filter((name) => name.endsWith('.sql')).sort();
   return database.session(async (run) => {
     await run('CREATE TABLE IF NOT EXISTS flint_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     if (database.kind === 'postgres') await run(`SELECT pg_advisory_lock(${migrationLockId})`);
@@ -33,7 +33,7 @@ export async function migrate(database: Database, directory = migrationsDir): Pr
 }
 
 async function applyFile(run: RunStatement, directory: string, file: string) {
-  const statements = (await readFile(path.join(directory, file), 'utf8')).split('--> statement-breakpoint');
+  const statements = (await readFile(/*turbopackIgnore: true*/ path.join(directory, file), 'utf8')).split('--> statement-breakpoint');
   await run('BEGIN');
   try {
     for (const statement of statements) if (statement.trim() !== '') await run(statement);
