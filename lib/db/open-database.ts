@@ -23,7 +23,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  // Loaded by Node at run time, not bundled: PGlite finds its WASM and data files next to its own module.
+  const [{ PGlite }, { drizzle }] = await Promise.all([import(/* turbopackIgnore: true */ '@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db: Db = drizzle({ client, schema });
