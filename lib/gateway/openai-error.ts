@@ -70,6 +70,10 @@ export function gatewayErrorOf(error: unknown): GatewayError {
 export function gatewayErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
   const gatewayError = gatewayErrorOf(error);
   const all: Record<string, string> = { ...headers };
+  // The chain's own errors carry what was tried: operators and clients see it on failures too.
+  if (AllModelsFailedError.isInstance(error) || RequestRejectedError.isInstance(error)) {
+    all['x-flint-attempts'] = error.attempts.map((attempt) => `${attempt.modelId}=${attempt.outcome}`).join(', ');
+  }
   if (gatewayError.retryAfterSeconds !== undefined) all['retry-after'] = String(gatewayError.retryAfterSeconds);
   return Response.json(gatewayError.toBody(), { status: gatewayError.status, headers: all });
 }

@@ -54,7 +54,9 @@ export function toCallOptions(request: ChatCompletionRequest): TranslatedRequest
           estimatedPromptTokens += estimateTokens(call.function.arguments);
           return { type: 'tool-call' as const, toolCallId: call.id, toolName: call.function.name, input: call.function.arguments };
         });
-        return { role: 'assistant', content: [...(text === '' ? [] : [{ type: 'text' as const, text }]), ...calls] };
+        // gpt-oss reasoning sent back by the client goes to the provider again, as Groq accepts it.
+        const reasoning = message.reasoning ? [{ type: 'reasoning' as const, text: message.reasoning }] : [];
+        return { role: 'assistant', content: [...reasoning, ...(text === '' ? [] : [{ type: 'text' as const, text }]), ...calls] };
       }
       case 'tool': {
         const text = textOf(message.content);
