@@ -21,9 +21,10 @@ export interface GatewayTestApp {
  * Starts the emulator, points the environment at it and at a fresh data directory, then imports the
  * route handlers (lib/env.ts reads the environment once) and serves them on a free port.
  */
-export async function startGatewayTestApp(options: EmulatorOptions = {}): Promise<GatewayTestApp> {
+export async function startGatewayTestApp(options: EmulatorOptions = {}, databaseUrl?: string): Promise<GatewayTestApp> {
   const emulator = await startWiredEmulator(options);
   process.env.FLINT_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'flint-gateway-'));
+  if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
   const [completions, models, groqCompletions, groqModels, adminKeys, healthRoute, keyStore, database, transcriptions] = await Promise.all([
     import('@/app/v1/chat/completions/route'),
     import('@/app/v1/models/route'),
@@ -60,6 +61,9 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}): Promis
     async close() {
       await app.close();
       await emulator.close();
+      await (await database.sharedDatabase()).close();
+      // The next app in this process opens its own database.
+      (globalThis as { flintDatabase?: unknown }).flintDatabase = undefined;
     },
   };
 }
