@@ -72,3 +72,20 @@ describe.each(engines)('storage on %s', (_name, open) => {
     expect(count!.count).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the key cache of a process-private database', () => {
+  it('serves a known key from memory and forgets it when revoked here', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const { key, summary } = await createKey(database.db, { name: 'cached', period: 'month', allowServerFallback: false });
+      expect((await findKey(database.db, key, { cache: true }))?.name).toBe('cached');
+      // Changed behind the cache's back: the cached row still answers (this is why only PGlite caches).
+      await database.db.update(gatewayKeys).set({ name: 'renamed' }).where(eq(gatewayKeys.prefix, summary.prefix));
+      expect((await findKey(database.db, key, { cache: true }))?.name).toBe('cached');
+      expect(await revokeKey(database.db, summary.prefix)).toBe(true);
+      expect(await findKey(database.db, key, { cache: true })).toBeUndefined();
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});

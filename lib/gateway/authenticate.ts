@@ -13,9 +13,9 @@ export interface GatewayCaller {
 
 /**
  * Reads `Authorization: Bearer flk_...` or `X-API-Key: flk_...`; with the gateway key in X-API-Key,
- * a `Bearer gsk_...` is the caller's own Groq key. Unknown or revoked keys: 401, checked in the database every call.
+ * a `Bearer gsk_...` is the caller's own Groq key. Unknown or revoked keys: 401 (see findKey for when it reads the database).
  */
-export async function authenticate(headers: Headers, db: Db): Promise<GatewayCaller> {
+export async function authenticate(headers: Headers, db: Db, options: { cache?: boolean } = {}): Promise<GatewayCaller> {
   const apiKey = headers.get('x-api-key')?.trim() ?? '';
   const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim() ?? '';
   const gatewayKey = apiKey !== '' ? apiKey : bearer;
@@ -24,7 +24,7 @@ export async function authenticate(headers: Headers, db: Db): Promise<GatewayCal
       type: 'invalid_request_error',
     });
   }
-  const key = gatewayKey.startsWith(keyPrefix) ? await findKey(db, gatewayKey) : undefined;
+  const key = gatewayKey.startsWith(keyPrefix) ? await findKey(db, gatewayKey, options) : undefined;
   if (key === undefined) {
     throw new GatewayError(401, 'invalid_api_key', 'Invalid API key: unknown or revoked.', { type: 'invalid_request_error' });
   }

@@ -40,16 +40,29 @@ export async function revokeKey(db: Db, prefix: string, now = new Date()): Promi
     .set({ revokedAt: now })
     .where(and(eq(gatewayKeys.prefix, prefix), isNull(gatewayKeys.revokedAt)))
     .returning({ id: gatewayKeys.id });
+  for (const [hash, row] of keyCache()) if (row.prefix === prefix) keyCache().delete(hash);
   return rows.length > 0;
 }
 
-/** The live key a secret belongs to; read from the database every time, so a revoke holds on every instance. */
-export async function findKey(db: Db, secret: string): Promise<GatewayKeyRow | undefined> {
+// Live keys by hash, for a database only this process can change (PGlite): every revoke passes
+// through revokeKey above, so the cache is never stale. Spend is never read from it.
+const shared = globalThis as typeof globalThis & { flintKeyCache?: Map<string, GatewayKeyRow> };
+const keyCache = () => (shared.flintKeyCache ??= new Map());
+
+/**
+ * The live key a secret belongs to. With `cache` (only for a process-private database) a known key
+ * is served from memory; otherwise it is read every time, so a revoke holds at once on every instance.
+ */
+export async function findKey(db: Db, secret: string, { cache = false }: { cache?: boolean } = {}): Promise<GatewayKeyRow | undefined> {
+  const hash = hashKey(secret);
+  const cached = cache ? keyCache().get(hash) : undefined;
+  if (cached !== undefined) return cached;
   const [row] = await db
     .select()
     .from(gatewayKeys)
-    .where(and(eq(gatewayKeys.hash, hashKey(secret)), isNull(gatewayKeys.revokedAt)))
+    .where(and(eq(gatewayKeys.hash, hash), isNull(gatewayKeys.revokedAt)))
     .limit(1);
+  if (cache && row !== undefined) keyCache().set(hash, row);
   return row;
 }
 

@@ -121,8 +121,10 @@ export async function gatewayChat(
 }
 
 /** The caller of a gateway request (401 for a missing, unknown or revoked key), checked before the body is read. */
-export async function gatewayCaller(headers: Headers, db?: Db): Promise<GatewayCaller> {
-  return authenticate(headers, db ?? (await sharedDatabase()).db);
+export async function gatewayCaller(headers: Headers): Promise<GatewayCaller> {
+  const database = await sharedDatabase();
+  // PGlite belongs to this process alone, so its keys can be cached; Postgres is shared by instances and is read every time.
+  return authenticate(headers, database.db, { cache: database.kind === 'pglite' });
 }
 
 const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' };
