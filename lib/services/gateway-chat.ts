@@ -54,16 +54,27 @@ export async function gatewayChat(
   const db = dependencies.db ?? (await sharedDatabase()).db;
   const { catalog } = runtime();
   const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? sharedHealth);
-  const translated = toCallOptions(request);
-  const route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
-
-  const holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
-  if (spendsServerCredit && !(await reserveBudget(db, caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
-    const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
-    throw new GatewayError(429, 'insufficient_quota', 'This key has used its budget for the period.', {
-      type: 'insufficient_quota',
-      ...(wait === undefined ? {} : { retryAfterSeconds: wait }),
-    });
+  let translated: ReturnType<typeof toCallOptions>;
+  let route: ReturnType<typeof gatewayRoute>;
+  let holdUsd = 0;
+  try {
+    translated = toCallOptions(request);
+    route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
+    holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
+    if (spendsServerCredit && !(await reserveBudget(db, caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
+      const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
+      throw new GatewayError(429, 'insufficient_quota', 'This key has used its budget for the period.', {
+        type: 'insufficient_quota',
+        ...(wait === undefined ? {} : { retryAfterSeconds: wait }),
+      });
+    }
+  } catch (error) {
+    // Refused before any model was called (unknown or forbidden model, exhausted budget): still one ledger row.
+    const refused = gatewayErrorOf(error);
+    const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
+    const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
+    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
+    throw error;
   }
 
   const trace = createFallbackTrace();

@@ -90,7 +90,8 @@ describe('budgets', () => {
     expect(row!.reservedUsd).toBeCloseTo(0, 12);
     // Every admitted request is in the ledger with its real cost, and their sum is what was charged.
     const rows = await ledgerOf(prefixOf(secret));
-    expect(rows).toHaveLength(results.length - refused.length);
+    expect(rows.filter((entry) => entry.status === 'ok')).toHaveLength(results.length - refused.length);
+    expect(rows.filter((entry) => entry.status === 'error:429:insufficient_quota')).toHaveLength(refused.length);
     expect(rows.reduce((sum, entry) => sum + entry.costUsd, 0)).toBeCloseTo(row!.spendUsd, 12);
   });
 });
