@@ -146,6 +146,20 @@ describe('errors raise the openai client typed errors', () => {
     await expect(limited.chat.completions.create({ model: 'openai/gpt-oss-120b', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
   });
 
+  it('accepts the key in X-API-Key too', async () => {
+    const viaHeader = new OpenAI({ apiKey: 'unused', baseURL: `${gateway.app.url}/v1`, maxRetries: 0, defaultHeaders: { 'x-api-key': key, authorization: null } });
+    const completion = await viaHeader.chat.completions.create({ model: 'flint/speed', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object' } });
+    expect(() => JSON.parse(completion.choices[0]!.message.content!) as unknown).not.toThrow();
+  });
+
+  it('413 for a body over the limit', async () => {
+    const error = await client.chat.completions
+      .create({ model: 'flint/auto', messages: [{ role: 'user', content: 'x'.repeat(9 * 1024 * 1024) }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(413);
+  });
+
   it('400 for a malformed request', async () => {
     const error = await client.chat.completions.create({ model: 'flint/auto', messages: [] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
