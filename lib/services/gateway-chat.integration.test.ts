@@ -95,6 +95,26 @@ describe('POST /v1/chat/completions with the openai client', () => {
     expect(second.choices[0]?.message.content?.length).toBeGreaterThan(0);
   });
 
+  it('streams a tool call as a tool_calls delta with finish_reason tool_calls', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-oss-20b',
+      stream: true,
+      messages: [{ role: 'user', content: 'Use lookup' }],
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } } }],
+      tool_choice: { type: 'function', function: { name: 'lookup' } },
+    });
+    const calls: Array<{ name?: string; arguments?: string }> = [];
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) calls.push({ name: call.function?.name, arguments: call.function?.arguments });
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.name).toBe('lookup');
+    expect(typeof (JSON.parse(calls[0]!.arguments!) as { q: unknown }).q).toBe('string');
+    expect(finish).toBe('tool_calls');
+  });
+
   it('returns JSON that fits a json_schema', async () => {
     const completion = await client.chat.completions.create({
       model: 'openai/gpt-oss-20b',
