@@ -192,6 +192,19 @@ describe('errors raise the openai client typed errors', () => {
     expect(Number((error as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
+  it('a stream cut mid-answer is continued by the next model and says so in x_flint', async () => {
+    gateway.emulator.faults.add({ provider: 'groq', model: 'openai/gpt-oss-20b', kind: 'drop', afterChunks: 6, times: 1 });
+    const stream = await client.chat.completions.create({ model: 'openai/gpt-oss-20b', messages: [{ role: 'user', content: 'Long one [emulate tokens=40]' }], stream: true });
+    let last: unknown;
+    let text = '';
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      last = chunk;
+    }
+    expect(text.length).toBeGreaterThan(0);
+    expect((last as { x_flint?: { served_by: string; continued_by?: string } }).x_flint).toMatchObject({ served_by: 'openai/gpt-oss-20b', continued_by: 'openai/gpt-oss-120b' });
+  });
+
   it('a stream cut mid-answer that no model can continue raises an error, never a clean end', async () => {
     for (const provider of ['groq', 'openai'] as const) gateway.emulator.faults.add({ provider, kind: 'drop', afterChunks: 4 });
     const stream = await client.chat.completions.create({ model: 'flint/speed', messages: [{ role: 'user', content: 'Long one [emulate tokens=80]' }], stream: true });
