@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunningEmulator } from '@/emulator/server';
@@ -23,7 +23,8 @@ export interface GatewayTestApp {
  */
 export async function startGatewayTestApp(options: EmulatorOptions = {}, databaseUrl?: string): Promise<GatewayTestApp> {
   const emulator = await startWiredEmulator(options);
-  process.env.FLINT_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'flint-gateway-'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'flint-gateway-'));
+  process.env.FLINT_DATA_DIR = dataDir;
   if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
   const [completions, models, groqCompletions, groqModels, adminKeys, healthRoute, keyStore, database, transcriptions] = await Promise.all([
     import('@/app/v1/chat/completions/route'),
@@ -64,6 +65,7 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}, databas
       await (await database.sharedDatabase()).close();
       // The next app in this process opens its own database.
       (globalThis as { flintDatabase?: unknown }).flintDatabase = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
