@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody, invalidRequest } from './api-error.ts';
 import { checkAuthorization } from './auth.ts';
@@ -61,7 +62,13 @@ export function createRouter(services: EmulatorServices): (request: IncomingMess
       return;
     }
     const requestId = createRequestId(match.provider);
-    const log = services.requestLog.record({ provider: match.provider, method, path, stream: false, status: 0, time: new Date().toISOString() }, response);
+    // A hash, never the key itself: tests can prove which key arrived without the log holding secrets.
+    const authorization = request.headers.authorization;
+    const authorizationSha256 = authorization === undefined ? undefined : createHash('sha256').update(authorization).digest('hex');
+    const log = services.requestLog.record(
+      { provider: match.provider, method, path, stream: false, status: 0, time: new Date().toISOString(), ...(authorizationSha256 ? { authorizationSha256 } : {}) },
+      response,
+    );
     const call: CallContext = { provider: match.provider, request, response, requestId, log, services };
     dispatch(call, path.slice(match.prefix.length), method, path).catch((error: unknown) => {
       // Drain what is left of an upload so the client reads the error instead of a reset.
