@@ -7,7 +7,7 @@ import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
-type Profile = { nodes: Array<{ id: number; callFrame: CallFrame }>; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>; samples: number[]; timeDeltas: number[] };
 
 /** The layers of issue 14, tested in order against "function name | script URL | original source". */
 const layers: Array<[string, RegExp]> = [
@@ -15,8 +15,9 @@ const layers: Array<[string, RegExp]> = [
   ['idle', /^\(idle\)/],
   ['V8 program (native, unattributed)', /^\(program\)/],
   ['SSE encoding (JsonToSse, TextEncoderStream)', /webstreams\/encoding|json-to-sse|create-ui-message-stream-response|^encode(Into)?\s*\|/],
-  ['web-stream plumbing (node:internal/webstreams)', /node:internal\/webstreams/],
-  ['fetch / undici', /undici/],
+  ['web-stream plumbing (node:internal/webstreams)', /node:internal\/webstreams|js_transferable/],
+  ['promise jobs and nextTick (runMicrotasks, task_queues)', /^runMicrotasks|node:internal\/process\/task_queues/],
+  ['fetch / undici', /undici|^wasm-function/],
   ['provider parsing: zod', /node_modules\/zod\//],
   ['provider parsing: @ai-sdk/groq, openai-compatible, provider-utils', /@ai-sdk\/(groq|openai|openai-compatible|provider-utils|provider)\//],
   ['streamText(LowMemory) (ai/src/generate-text)', /node_modules\/ai\/src\/generate-text\//],
@@ -62,10 +63,17 @@ export function attribute(profile: Profile): { byLayer: Map<string, number>; unm
   byLayer.set('other', 0);
   const unmatched = new Map<string, number>();
   let totalMs = 0;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id);
     if (!us) continue;
-    const description = describeFrame(node.callFrame);
+    // A native builtin (writev, JSON.parse, …) has no script: it counts for the nearest JS caller's layer.
+    let frameNode = node;
+    const native = (frame: CallFrame) => frame.url === '' && !/^(\(|runMicrotasks|wasm-function)/.test(frame.functionName);
+    while (native(frameNode.callFrame) && parentOf.has(frameNode.id)) frameNode = byId.get(parentOf.get(frameNode.id)!)!;
+    const description = describeFrame(frameNode.callFrame);
     const layer = layers.find(([, pattern]) => pattern.test(description))?.[0] ?? 'other';
     byLayer.set(layer, byLayer.get(layer)! + us / 1000);
     if (layer !== 'idle') totalMs += us / 1000;

@@ -1,16 +1,17 @@
-// node_modules/.bin/node bench/profile.ts [route]: /api/chat under the V8 CPU profiler at 50 concurrent streams, attributed to
+// node_modules/.bin/node bench/profile.ts [route]: /api/chat (or a bench/next-app route: /api/fast,
+// /api/naive, /api/floor) under the V8 CPU profiler at 50 concurrent streams, attributed to
 // issue 14's layers (bench/cpu-profile-attribution.ts). Only the measured window is profiled: the
 // profiler is started and stopped over the inspector protocol after start-up and warm-up.
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { attributionTable } from './cpu-profile-attribution.ts';
 import { concurrently } from './compare-servers.ts';
-import { buildIfNeeded, root, startApp, startEmulator } from './servers.ts';
+import { benchAppDir, buildIfNeeded, root, startApp, startBenchApp, startEmulator } from './servers.ts';
 import { streamOnce } from './stream-client.ts';
 
 const inspectorPort = 9239;
 const requests = 300;
-const path = process.argv[2] ?? '/api/chat';
+const path = process.argv.slice(2).find((arg) => arg.startsWith('/')) ?? '/api/chat';
 
 /** A minimal Chrome DevTools Protocol client over the WebSocket Node 24 ships. */
 async function inspector(port: number) {
@@ -42,9 +43,11 @@ const chatBody = () => {
   return { id, trigger: 'submit-message', tier: 'speed', messages: [{ id: `${id}-u`, role: 'user', parts: [{ type: 'text', text: 'Benchmark prompt [emulate tokens=50]' }] }] };
 };
 
-buildIfNeeded(root, process.argv.includes('--build'), (line) => process.stdout.write(`${line}\n`));
+const ofApp = path === '/api/chat';
+buildIfNeeded(ofApp ? root : benchAppDir, process.argv.includes('--build'), (line) => process.stdout.write(`${line}\n`));
 const emulator = await startEmulator(4230);
-const app = await startApp(3230, emulator.url, `--inspect=127.0.0.1:${inspectorPort}`);
+const inspect = `--inspect=127.0.0.1:${inspectorPort}`;
+const app = await (ofApp ? startApp(3230, emulator.url, inspect) : startBenchApp(3230, emulator.url, inspect));
 try {
   const url = `${app.url}${path}`;
   await concurrently(8, 100, () => streamOnce(url, chatBody()));

@@ -107,11 +107,11 @@ export function startApp(port: number, emulatorURL: string, nodeOptions = ''): P
 }
 
 /** `next start` of bench/next-app (floor, naive and fast routes), pinned to core 1 like the app. */
-export function startBenchApp(port: number, emulatorURL: string): Promise<Server> {
+export function startBenchApp(port: number, emulatorURL: string, nodeOptions = ''): Promise<Server> {
   return startServer({
     core: 1,
     args: [next, 'start', benchAppDir, '--port', String(port), '--hostname', '127.0.0.1'],
-    env: { BENCH_GROQ_BASE_URL: `${emulatorURL}/openai/v1` },
+    env: { BENCH_GROQ_BASE_URL: `${emulatorURL}/openai/v1`, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     url: `http://127.0.0.1:${port}`,
     healthPath: '/api/health',
   });
