@@ -1,20 +1,18 @@
-import { toUIMessageSseStream, uiMessageSseResponse } from '@/lib/services/chat-stream';
-import { groq, instructions, lastUserText, modelId } from '../../upstream';
+import { convertToModelMessages, type UIMessage } from 'ai';
+import { modelPromptOf, toUIMessageSseStream, uiMessageSseResponse } from '@/lib/services/chat-stream';
+import { groq, instructions, modelId } from '../../upstream';
 
 /**
- * The fast-path prototype: the provider model's parts mapped straight to UI message SSE bytes
- * (lib/services/chat-stream), skipping streamText, toUIMessageStream and createUIMessageStreamResponse.
+ * The fast-path prototype: the same input handling as the naive route (UI messages to model
+ * messages to the SDK's prompt), then the provider model's parts mapped straight to UI message SSE
+ * bytes (lib/services/chat-stream), skipping streamText, toUIMessageStream and createUIMessageStreamResponse.
  */
 export async function POST(request: Request) {
-  const body = await request.json();
+  const body = (await request.json()) as { messages: UIMessage[] };
   const startedAt = Date.now();
-  const { stream } = await groq(modelId).doStream({
-    prompt: [
-      { role: 'system', content: instructions },
-      { role: 'user', content: [{ type: 'text', text: lastUserText(body) }] },
-    ],
-    abortSignal: request.signal,
-  });
+  const model = groq(modelId);
+  const prompt = await modelPromptOf({ model, instructions, messages: await convertToModelMessages(body.messages), abortSignal: request.signal });
+  const { stream } = await model.doStream({ prompt, abortSignal: request.signal });
   const sse = toUIMessageSseStream(stream, {
     // What the app attaches: when the answer started, and who served it.
     messageMetadata: (event) => (event.type === 'start' ? { createdAt: startedAt } : { model: modelId, outputTokens: event.usage.outputTokens.total }),
