@@ -8,7 +8,7 @@ import { figuresTable, latencyAndCpu, rssPerOpenStream, type Figures, type Subje
 import { benchFailover } from './failover.ts';
 import { fallbacksAtOnce } from './fallbacks-at-once.ts';
 import { rssBytes } from './process-stats.ts';
-import { benchAppDir, buildIfNeeded, root, startApp, startBenchApp, startEmulator } from './servers.ts';
+import { benchAppDir, buildIfNeeded, root, serverLog, startApp, startBenchApp, startEmulator } from './servers.ts';
 import { cell } from './stats.ts';
 import { streamOnce } from './stream-client.ts';
 import { benchTranscribe } from './transcribe.ts';
@@ -35,6 +35,10 @@ const prompt = `Benchmark prompt [emulate tokens=${answerTokens}]`;
 
 async function fault(spec: Record<string, unknown>) {
   await fetch(`${emulatorURL}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+}
+/** Paces the emulator: 1 = each model's real tokens/s, 0 = as fast as possible. */
+async function setSpeed(speed: number) {
+  await fetch(`${emulatorURL}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed }) });
 }
 async function clearFaults() {
   await fetch(`${emulatorURL}/_emulator/faults`, { method: 'DELETE' });
@@ -76,12 +80,14 @@ async function main() {
     log(await benchFailover({ appURL: app.url, fault, clearFaults, chatBody: (tier) => chatBody(prompt, tier) }));
 
     await slowFrames(false);
+    await setSpeed(0);
     const longBefore = rssBytes(app.pid);
     let peak = longBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(app.pid))), 20);
     const long = await streamOnce(`${app.url}/api/chat`, chatBody('long [emulate tokens=20000]'));
     clearInterval(sampler);
-    log(`\none long answer via /api/chat (~20k tokens paced, ${cell(long.bytes / 1024)} KiB on the wire, ${cell(long.totalMs, 0)} ms): server RSS peak +${cell((peak - longBefore) / 2 ** 20)} MiB`);
+    await setSpeed(1);
+    log(`\none long answer via /api/chat (~20k tokens unpaced, ${cell(long.bytes / 1024)} KiB on the wire, ${cell(long.totalMs, 0)} ms): server RSS peak +${cell((peak - longBefore) / 2 ** 20)} MiB`);
 
     log('\n## Transcription: /api/transcribe vs the emulator directly (10 s WAV)');
     log(await benchTranscribe({ appURL: app.url, emulatorURL }));
@@ -96,7 +102,7 @@ async function main() {
     }
     log(`\n## Issue 14's four figures, one run (added = over the emulator called directly; RSS: ${openStreams} streams held open on a fresh server)`);
     log(figuresTable(rows));
-    log(`\nbench ran ${cell((performance.now() - began) / 1000, 0)} s`);
+    log(`\nbench ran ${cell((performance.now() - began) / 1000, 0)} s; the servers' stderr is in ${serverLog}`);
   } finally {
     await emulator.stop();
   }

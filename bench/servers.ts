@@ -1,6 +1,7 @@
 // Starting and stopping the processes the bench measures: the emulator, the app, the bench's own Next app.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -11,11 +12,14 @@ const next = `${root}node_modules/next/dist/bin/next`;
 export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 const pinned = spawnSync('which', ['taskset']).status === 0;
+/** The servers' stderr (the app logs every fallback there), kept out of the bench's tables. */
+export const serverLog = `${tmpdir()}/flint-bench-servers.log`;
+const serverLogFd = openSync(serverLog, 'w');
 
 /** Spawns a child pinned to one core when taskset exists, in its own process group (next start forks). */
 function spawnPinned(core: number, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = root): ChildProcess {
   const [file, argv] = pinned ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
-  return spawn(file, argv, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  return spawn(file, argv, { cwd, env, stdio: ['ignore', 'ignore', serverLogFd], detached: true });
 }
 
 /** Stops a child and everything it started, resolving once it has exited. */
@@ -50,6 +54,8 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 const children = new Set<ChildProcess>();
+// Interrupted, the bench still stops what it started (the 'exit' handler below runs on process.exit).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 process.on('exit', () => {
   for (const child of children) {
     try {

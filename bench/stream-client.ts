@@ -54,7 +54,7 @@ export async function openStream(url: string, body: unknown): Promise<{ close: (
     const { done, value } = await reader.read();
     if (done) break;
     const text = decoder.decode(value, { stream: true });
-    if (text.includes('"text-delta"') || text.includes('"reasoning-delta"')) break;
+    if (firstToken.test(text)) break;
   }
   // keep reading (and discarding) so the server is not held back by backpressure
   void (async () => {
