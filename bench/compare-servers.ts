@@ -29,25 +29,44 @@ export async function concurrently<T>(concurrency: number, total: number, task: 
 
 const ttfts = (samples: StreamSample[]) => samples.filter((sample) => sample.ok && Number.isFinite(sample.ttftMs)).map((sample) => sample.ttftMs);
 
-/** Added TTFT at 1 stream (direct and via the server alternated, so drift hits both) and at 50, and CPU per request. */
-export async function latencyAndCpu(subject: Subject, upstream: Upstream, framesPerReply: number) {
+/**
+ * Added TTFT at 1 stream and at 50, and CPU per request, for every subject. Interleaved: each round
+ * asks the emulator directly and then every subject in turn (one request each at 1 stream, one wave
+ * of 50 at 50), so load from other processes drifts over all rows alike instead of one.
+ */
+export async function latencyAndCpu(subjects: Subject[], upstream: Upstream, framesPerReply: number): Promise<Array<Omit<Figures, 'rssPerStreamKiB'>>> {
   const direct = () => streamOnce(`${upstream.emulatorURL}/openai/v1/chat/completions`, upstream.directBody(upstream.prompt), upstream.directHeaders);
-  const via = () => streamOnce(`${subject.server.url}${subject.path}`, upstream.chatBody(upstream.prompt));
-  await concurrently(4, 30, via);
-  const single = { direct: [] as StreamSample[], via: [] as StreamSample[] };
-  for (let run = 0; run < 40; run++) {
+  const via = (subject: Subject) => () => streamOnce(`${subject.server.url}${subject.path}`, upstream.chatBody(upstream.prompt));
+  for (const subject of subjects) await concurrently(4, 30, via(subject));
+  const single = { direct: [] as StreamSample[], via: subjects.map(() => [] as StreamSample[]) };
+  for (let round = 0; round < 40; round++) {
     single.direct.push(await direct());
-    single.via.push(await via());
+    for (const [index, subject] of subjects.entries()) single.via[index]!.push(await via(subject)());
   }
-  const directAt50 = await concurrently(50, 150, direct);
-  const cpuBefore = cpuMicros(subject.server.pid);
-  const viaAt50 = await concurrently(50, 300, via);
-  const cpuUs = cpuMicros(subject.server.pid) - cpuBefore;
-  const ttft1 = percentile(ttfts(single.via), 50) - percentile(ttfts(single.direct), 50);
-  const ttft50 = percentile(ttfts(viaAt50), 50) - percentile(ttfts(directAt50), 50);
-  const p99At50 = percentile(ttfts(viaAt50), 99) - percentile(ttfts(directAt50), 99);
-  const failed = [...single.via, ...viaAt50].filter((sample) => !sample.ok).length;
-  return { ttft1, ttft50, p99At50, cpuPerRequestUs: cpuUs / viaAt50.length, cpuPerFrameUs: cpuUs / (viaAt50.length * framesPerReply), failed };
+  const at50 = { direct: [] as StreamSample[], via: subjects.map(() => [] as StreamSample[]), cpuUs: subjects.map(() => 0) };
+  for (let round = 0; round < 6; round++) {
+    at50.direct.push(...(await concurrently(50, 50, direct)));
+    for (const [index, subject] of subjects.entries()) {
+      const cpuBefore = cpuMicros(subject.server.pid);
+      at50.via[index]!.push(...(await concurrently(50, 50, via(subject))));
+      at50.cpuUs[index]! += cpuMicros(subject.server.pid) - cpuBefore;
+    }
+  }
+  const directTtft1 = percentile(ttfts(single.direct), 50);
+  const directTtft50 = percentile(ttfts(at50.direct), 50);
+  const directP99At50 = percentile(ttfts(at50.direct), 99);
+  return subjects.map((subject, index) => {
+    const viaAt50 = at50.via[index]!;
+    return {
+      name: subject.name,
+      ttft1: percentile(ttfts(single.via[index]!), 50) - directTtft1,
+      ttft50: percentile(ttfts(viaAt50), 50) - directTtft50,
+      p99At50: percentile(ttfts(viaAt50), 99) - directP99At50,
+      cpuPerRequestUs: at50.cpuUs[index]! / viaAt50.length,
+      cpuPerFrameUs: at50.cpuUs[index]! / (viaAt50.length * framesPerReply),
+      failed: [...single.via[index]!, ...viaAt50].filter((sample) => !sample.ok).length,
+    };
+  });
 }
 
 /**

@@ -71,8 +71,7 @@ async function main() {
       { name: 'fast path + Flint coalescer', path: '/api/fast?coalesce', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: 'Flint /api/chat', path: '/api/chat', server: app, fresh: () => startApp(appPort + 10, emulatorURL) },
     ];
-    const partial: Array<Omit<Figures, 'rssPerStreamKiB'>> = [];
-    for (const subject of subjects) partial.push({ name: subject.name, ...(await latencyAndCpu(subject, upstream, direct.frames)) });
+    const partial = await latencyAndCpu(subjects, upstream, direct.frames);
 
     log(`## Streams opened at once on a healthy emulator (/api/chat)`);
     log(await fallbacksAtOnce({ appURL: app.url, emulatorURL, count: 200, chatBody: () => chatBody(prompt) }));
