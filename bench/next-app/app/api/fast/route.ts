@@ -1,5 +1,5 @@
 import { convertToModelMessages, type UIMessage } from 'ai';
-import { coalesceDeltas } from '@/lib/ai/coalesce-deltas';
+import { coalesceDeltas } from '@/lib/ai/middleware/coalesce-deltas';
 import { modelPromptOf, toUIMessageSseStream, uiMessageSseResponse } from '@/lib/services/chat-stream';
 import { groq, instructions, modelId } from '../../upstream';
 
