@@ -97,7 +97,7 @@ describe('Groq Batch API through the official openai client', () => {
   it('pages the batch list newest first with an after cursor', async () => {
     const file = await upload([line('a', 'x')]);
     const ids = [];
-    for (let index = 0; index < 3; index += 1) ids.push((await openai.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '7d' })).id);
+    for (let index = 0; index < 3; index += 1) ids.push((await openai.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '7d' as '24h' })).id);
     const first = await openai.batches.list({ limit: 2 });
     expect(first.data.map((batch) => batch.id)).toEqual([ids[2], ids[1]]);
     expect(first.hasNextPage()).toBe(true);
@@ -111,7 +111,7 @@ describe('Groq Batch API through groq-sdk', () => {
     await control('/config', { advanceOnRetrieve: true });
     const groq = new Groq({ baseURL: emulator.url, apiKey: 'gsk_test', maxRetries: 0 });
     const file = await groq.files.create({ file: await toFile(Buffer.from(line('only', 'hi') + '\n'), 'in.jsonl'), purpose: 'batch' });
-    const batch = await groq.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const batch = await groq.batches.create({ input_file_id: file.id!, endpoint: '/v1/chat/completions', completion_window: '24h' });
     const statuses = [];
     for (let poll = 0; poll < 3; poll += 1) statuses.push((await groq.batches.retrieve(batch.id)).status);
     expect(statuses).toEqual(['in_progress', 'finalizing', 'completed']);
