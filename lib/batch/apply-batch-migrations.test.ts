@@ -2,8 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
-import { applyBatchMigrations } from './apply-batch-migrations.ts';
-import { batchFiles } from './schema.ts';
+import { applyBatchMigrations } from './apply-batch-migrations';
+import { batchFiles } from './schema';
 
 describe('applyBatchMigrations', () => {
   it('creates tables matching the drizzle schema and is safe to run again', async () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { BatchDb } from './batch-db.ts';
+import type { BatchDb } from './batch-db';
 
 /** Where the batch tables' SQL lives (drizzle-kit layout, so drizzle's own migrator can run it too). */
 export const batchMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { BatchDb } from './batch-db.ts';
-import { newId } from './new-id.ts';
-import type { BatchInputLine } from './parse-batch-jsonl.ts';
-import { batchLines, batches, type BatchEngine } from './schema.ts';
+import type { BatchDb } from './batch-db';
+import { newId } from './new-id';
+import type { BatchInputLine } from './parse-batch-jsonl';
+import { batchLines, batches, type BatchEngine } from './schema';
 
 /** A stored batch row. */
 export type BatchRow = typeof batches.$inferSelect;
@@ -70,7 +70,7 @@ export function batchQueries(db: BatchDb) {
     },
     /** Batches an engine still has work on: running or being cancelled. */
     async active(engine: BatchEngine): Promise<BatchRow[]> {
-      return db.select().from(batches).where(and(eq(batches.engine, engine), inArray(batches.status, ['in_progress', 'cancelling', 'finalizing']))).orderBy(batches.createdAt);
+      return db.select().from(batches).where(and(eq(batches.engine, engine), inArray(batches.status, ['validating', 'in_progress', 'cancelling', 'finalizing']))).orderBy(batches.createdAt);
     },
     /** Marks the batch cancelling and its pending lines cancelled, so no new line starts; running lines finish. */
     async requestCancel(id: string, owner: string, now: Date): Promise<BatchRow | undefined> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvToJsonl } from './csv-to-jsonl.ts';
-import { parseBatchJsonl } from './parse-batch-jsonl.ts';
-import { parseCsv } from './parse-csv.ts';
+import { csvToJsonl } from './csv-to-jsonl';
+import { parseBatchJsonl } from './parse-batch-jsonl';
+import { parseCsv } from './parse-csv';
 
 describe('csvToJsonl', () => {
   it('fills {{column}} placeholders per row, takes ids from an id column, and yields valid batch JSONL', () => {

@@ -1,6 +1,6 @@
-import { batchLimits } from './batch-limits.ts';
-import type { LineProblem } from './parse-batch-jsonl.ts';
-import { parseCsv } from './parse-csv.ts';
+import { batchLimits } from './batch-limits';
+import type { LineProblem } from './parse-batch-jsonl';
+import { parseCsv } from './parse-csv';
 
 /** How to turn each CSV row into a chat request. */
 export type CsvTemplate = {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { BatchDb } from './batch-db.ts';
-import { newId } from './new-id.ts';
-import { batchFiles } from './schema.ts';
+import type { BatchDb } from './batch-db';
+import { newId } from './new-id';
+import { batchFiles } from './schema';
 
 /** A stored file row. */
 export type FileRow = typeof batchFiles.$inferSelect;

@@ -1,9 +1,9 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { BatchDb } from './batch-db.ts';
-import type { BatchRow } from './batch-queries.ts';
-import { newId } from './new-id.ts';
-import { resultsFiles } from './results-file.ts';
-import { batchFiles, batchLines, batches } from './schema.ts';
+import type { BatchDb } from './batch-db';
+import type { BatchRow } from './batch-queries';
+import { newId } from './new-id';
+import { resultsFiles } from './results-file';
+import { batchFiles, batchLines, batches } from './schema';
 
 const expiredResult = { response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } };
 
@@ -11,11 +11,12 @@ const expiredResult = { response: null, error: { code: 'batch_expired', message:
  * Closes a batch whose lines are all done: writes the output and error files and moves it to completed, cancelled or
  * expired. The status change is conditional, so of several instances exactly one closes it.
  */
-export async function finalizeBatch(db: BatchDb, batchId: string, now: Date): Promise<BatchRow | undefined> {
+export async function finalizeBatch(db: BatchDb, batchId: string, now: Date, mirrored?: 'completed' | 'expired' | 'cancelled'): Promise<BatchRow | undefined> {
   return db.transaction(async (tx) => {
     const [batch] = await tx.select().from(batches).where(eq(batches.id, batchId)).for('update');
     if (!batch || !['in_progress', 'cancelling', 'finalizing'].includes(batch.status)) return undefined;
-    const expired = batch.status !== 'cancelling' && now >= batch.expiresAt;
+    // The provider engine passes the status Groq reported; the local engine decides from the window.
+    const expired = mirrored ? mirrored === 'expired' : batch.status !== 'cancelling' && now >= batch.expiresAt;
     if (expired) {
       // Lines never run are reported in the error file; only completed lines were charged.
       const failed = await tx.update(batchLines).set({ status: 'failed', result: expiredResult, finishedAt: now })
@@ -37,7 +38,7 @@ export async function finalizeBatch(db: BatchDb, batchId: string, now: Date): Pr
     };
     const outputFileId = await store('output', output);
     const errorFileId = await store('error', errors);
-    const status = batch.status === 'cancelling' ? 'cancelled' : expired ? 'expired' : 'completed';
+    const status = mirrored ?? (batch.status === 'cancelling' ? 'cancelled' : expired ? 'expired' : 'completed');
     const stamp = status === 'cancelled' ? { cancelledAt: now } : status === 'expired' ? { expiredAt: now } : { completedAt: now };
     const [row] = await tx.update(batches).set({ status, outputFileId, errorFileId, finalizingAt: batch.finalizingAt ?? now, ...stamp }).where(eq(batches.id, batchId)).returning();
     return row;

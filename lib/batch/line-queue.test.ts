@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchDb } from './batch-db.ts';
-import { batchQueries } from './batch-queries.ts';
-import { fileQueries } from './file-queries.ts';
-import { finalizeBatch } from './finalize-batch.ts';
-import { lineQueue } from './line-queue.ts';
-import { createTestBatchDb } from './test-db.ts';
+import type { BatchDb } from './batch-db';
+import { batchQueries } from './batch-queries';
+import { fileQueries } from './file-queries';
+import { finalizeBatch } from './finalize-batch';
+import { lineQueue } from './line-queue';
+import { createTestBatchDb } from './test-db';
 
 let database: Awaited<ReturnType<typeof createTestBatchDb>>;
 let db: BatchDb;

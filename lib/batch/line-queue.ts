@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { BatchDb } from './batch-db.ts';
-import { batchLines, batches, type LineResult, type LineStatus } from './schema.ts';
+import type { BatchDb } from './batch-db';
+import { batchLines, batches, type LineResult, type LineStatus } from './schema';
 
 /** A claimed line row. */
 export type LineRow = typeof batchLines.$inferSelect;
@@ -50,6 +50,11 @@ export function lineQueue(db: BatchDb) {
     /** Gives a claimed line back to the queue to be tried again after `notBefore` (rate limited, or a passing failure). */
     async retryLater(lineId: string, worker: string, notBefore: Date): Promise<void> {
       await db.update(batchLines).set({ status: 'pending', claimedBy: null, claimedAt: null, notBefore })
+        .where(and(eq(batchLines.id, lineId), eq(batchLines.claimedBy, worker), eq(batchLines.status, 'running')));
+    },
+    /** Drops a claimed line that must not start because its batch is being cancelled. */
+    async cancel(lineId: string, worker: string, now: Date): Promise<void> {
+      await db.update(batchLines).set({ status: 'cancelled', finishedAt: now })
         .where(and(eq(batchLines.id, lineId), eq(batchLines.claimedBy, worker), eq(batchLines.status, 'running')));
     },
     /** How many lines of the batch are in each status. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchLimits } from './batch-limits.ts';
-import { parseBatchJsonl } from './parse-batch-jsonl.ts';
+import { batchLimits } from './batch-limits';
+import { parseBatchJsonl } from './parse-batch-jsonl';
 
 const good = (customId: string) => JSON.stringify({ custom_id: customId, method: 'POST', url: '/v1/chat/completions', body: { model: 'openai/gpt-oss-20b', messages: [{ role: 'user', content: 'hi' }] } });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { batchLimits } from './batch-limits.ts';
+import { batchLimits } from './batch-limits';
 
 /** One validated request line of a batch input file. */
 export type BatchInputLine = { lineNumber: number; customId: string; body: Record<string, unknown> };

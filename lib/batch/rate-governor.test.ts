@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateGovernor } from './rate-governor.ts';
+import { createRateGovernor } from './rate-governor';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from './rate-limit-snapshot.ts';
+import type { RateLimitSnapshot } from './rate-limit-snapshot';
 
 /** A held slot: report how the call went so the budget and concurrency adjust. */
 export type RatePermit = { done(report: { snapshot?: RateLimitSnapshot; rateLimited?: boolean; retryAfterMs?: number }): void };

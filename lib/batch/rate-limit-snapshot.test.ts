@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration, parseRateLimitHeaders } from './rate-limit-snapshot.ts';
+import { parseGoDuration, parseRateLimitHeaders } from './rate-limit-snapshot';
 
 describe('rate-limit headers', () => {
   it('reads Go durations in h, m, s and ms', () => {

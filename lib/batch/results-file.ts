@@ -1,4 +1,4 @@
-import type { LineRow } from './line-queue.ts';
+import type { LineRow } from './line-queue';
 
 /** The output and error file contents for finished lines, one JSON line per request as the providers write them. */
 export function resultsFiles(lines: Array<Pick<LineRow, 'id' | 'customId' | 'status' | 'result'>>): { output: string[]; errors: string[] } {
