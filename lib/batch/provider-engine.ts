@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { BatchDb } from './batch-db';
 import { batchQueries, type BatchRow } from './batch-queries';
 import { createEventHub, type EngineEvent } from './engine-events';
@@ -56,6 +56,11 @@ export function createProviderEngine(options: ProviderEngineOptions): ProviderEn
   let loop: Promise<void> | undefined;
   let wakeWaiter: () => void = () => {};
 
+  /** Mirrors Groq's status, except over a cancel the user asked for meanwhile (the next pass sends it to Groq). */
+  async function keepCancelling(id: string, status: BatchRow['status']): Promise<void> {
+    await options.db.update(batches).set({ status }).where(and(eq(batches.id, id), ne(batches.status, 'cancelling')));
+  }
+
   async function submit(batch: BatchRow): Promise<void> {
     // Only one instance submits a batch: the one that swaps the empty upstream id for its claim.
     const claimed = await options.db.update(batches).set({ providerBatchId: `submitting:${worker}` })
@@ -72,7 +77,8 @@ export function createProviderEngine(options: ProviderEngineOptions): ProviderEn
     try {
       const fileId = await client.uploadFile(`${batch.id}.jsonl`, jsonl);
       const remote = await client.createBatch(fileId, batch.completionWindow);
-      await queries.update(batch.id, { providerBatchId: remote.id, status: remote.status });
+      await options.db.update(batches).set({ providerBatchId: remote.id }).where(eq(batches.id, batch.id));
+      await keepCancelling(batch.id, remote.status);
     } catch (error) {
       // Give the claim back so the next poll tries again.
       await queries.update(batch.id, { providerBatchId: null });
@@ -97,9 +103,10 @@ export function createProviderEngine(options: ProviderEngineOptions): ProviderEn
       return;
     }
     const counts = remote.request_counts;
-    // Keep Flint's cancelling until Groq confirms; otherwise mirror Groq's status and counts.
-    const status = batch.status === 'cancelling' ? 'cancelling' : remote.status;
-    const row = await queries.update(batch.id, { status, ...(counts ? { completed: counts.completed, failed: counts.failed } : {}), ...(status === 'finalizing' && !batch.finalizingAt ? { finalizingAt: now() } : {}) });
+    if (counts) await queries.update(batch.id, { completed: counts.completed, failed: counts.failed });
+    if (remote.status === 'finalizing' && !batch.finalizingAt) await queries.update(batch.id, { finalizingAt: now() });
+    await keepCancelling(batch.id, remote.status);
+    const row = await queries.get(batch.id);
     if (row) hub.emit({ type: 'batch-updated', batch: row });
   }
 
