@@ -66,7 +66,7 @@ export function UploadForm({ onStarted }: { onStarted: (batch: PageBatch) => voi
       </button>
       {error && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" data-testid="batch-error">
-          <p className="font-medium">{error.message}</p>
+          <p className="font-medium">{error.problems.length > 1 ? `This file was refused: ${error.problems.length} problems.` : error.message}</p>
           {error.problems.length > 1 && (
             <ul className="mt-1 list-disc pl-5">
               {error.problems.map((problem, index) => <li key={index}>{problem.message}</li>)}

@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { applyBatchMigrations } from './apply-batch-migrations';
+import { batchMigrations } from './batch-migrations';
 import { batchFiles } from './schema';
 
 describe('applyBatchMigrations', () => {
+  it('embeds exactly the SQL of the migration files, in journal order', () => {
+    const journal = JSON.parse(readFileSync(new URL('./migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: Array<{ tag: string }> };
+    expect(batchMigrations.map((migration) => migration.tag)).toEqual(journal.entries.map((entry) => entry.tag));
+    for (const migration of batchMigrations) expect(migration.sql).toBe(readFileSync(new URL(`./migrations/${migration.tag}.sql`, import.meta.url), 'utf8'));
+  });
+
   it('creates tables matching the drizzle schema and is safe to run again', async () => {
     const client = new PGlite();
     const db = drizzle({ client });

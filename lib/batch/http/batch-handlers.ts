@@ -7,7 +7,7 @@ import { resultsCsv } from '../results-csv';
 import type { BatchCaller } from './authenticate-batch-caller';
 
 /** A route handler with its dynamic segment. */
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<{ id?: string }> }) => Promise<Response>;
 
 function errorResponse(error: unknown): Response {
   if (BatchApiError.isInstance(error)) return Response.json(error.toBody(), { status: error.status });
@@ -54,7 +54,7 @@ export function createBatchHandlers(deps: { runtime: () => Promise<BatchRuntime>
   const handle = (work: (owner: string, request: Request, id: string) => Promise<Response>): Handler => async (request, context) => {
     try {
       const { owner } = await deps.authenticate(request);
-      return await work(owner, request, decodeURIComponent((await context.params).id ?? ''));
+      return await work(owner, request, decodeURIComponent((await context?.params)?.id ?? ''));
     } catch (error) {
       return errorResponse(error);
     }
