@@ -2,10 +2,19 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBatchMigrations } from './apply-batch-migrations';
 import { batchMigrations } from './batch-migrations';
 import { batchFiles } from './schema';
+
+let client: PGlite;
+
+// PGlite takes seconds to start on a busy machine: start it in a hook with room, not inside a test.
+beforeAll(async () => {
+  client = new PGlite();
+  await client.waitReady;
+}, 60_000);
+afterAll(() => client.close());
 
 describe('applyBatchMigrations', () => {
   it('embeds exactly the SQL of the migration files, in journal order', () => {
@@ -15,7 +24,6 @@ describe('applyBatchMigrations', () => {
   });
 
   it('creates tables matching the drizzle schema and is safe to run again', async () => {
-    const client = new PGlite();
     const db = drizzle({ client });
     await applyBatchMigrations(db);
     await applyBatchMigrations(db);
@@ -23,6 +31,5 @@ describe('applyBatchMigrations', () => {
     expect(await db.select().from(batchFiles)).toEqual([expect.objectContaining({ id: 'file_1', createdAt: expect.any(Date) })]);
     const applied = await db.execute(sql`select count(*)::int as n from batch_schema_migrations`);
     expect(applied.rows).toEqual([{ n: 1 }]);
-    await client.close();
   });
 });
