@@ -1,7 +1,7 @@
 import 'server-only';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import { createCatalog } from '../ai/catalog';
+import { createCatalog } from '../ai/catalog/catalog';
 import { env } from '../env';
 import { applyBatchMigrations } from './apply-batch-migrations';
 import { configureBatchRuntime, configuredBatchRuntime, type BatchRuntime } from './batch-runtime';

@@ -1,5 +1,5 @@
-import { costOf } from '../ai/cost-of';
-import { createCatalog } from '../ai/catalog';
+import { costOf } from '../ai/usage/cost-of';
+import { createCatalog } from '../ai/catalog/catalog';
 
 /** Prices a finished line from the model and usage in its completion body. */
 export type PriceLine = (completion: Record<string, unknown>, requestedModel: string) => number;
