@@ -9,8 +9,15 @@ export function errorResponse(error: unknown): Response {
   return Response.json(flintError.toBody(), { status: flintError.status });
 }
 
-/** Reads a JSON body no larger than `maxBytes` and parses it with `schema`, or throws a 4xx FlintError. */
+/**
+ * Reads a JSON body no larger than `maxBytes` and parses it with `schema`, or throws a 4xx FlintError.
+ * Only `application/json` is read: a cross-site HTML form can send `text/plain` without a preflight.
+ */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new FlintError('unsupported_media:api', { message: 'Send the request as JSON, with content-type: application/json.' });
+  }
   const text = new TextDecoder().decode(await readCappedBody(request, maxBytes));
   let body: unknown;
   try {
