@@ -10,9 +10,14 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks the whole project with tsc first; checking again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
-  // proxy.ts sets these (and the CSP) on pages and API routes; the build's static files get them here.
+  // Every response gets these; proxy.ts adds the page CSP with its per-request nonce.
   async headers() {
-    return [{ source: '/_next/static/:path*', headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })) }];
+    const always = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
+    return [
+      { source: '/:path*', headers: always },
+      // The upload route is outside proxy.ts: a JSON answer needs no sources at all.
+      { source: '/api/transcribe', headers: [{ key: 'content-security-policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

@@ -1,19 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { FlintError } from './lib/errors';
-import { isBrowserApiPath, isCrossSite } from './lib/security/cross-site-verdict';
-import { contentSecurityPolicy, securityHeaders } from './lib/security/security-headers';
+import { isBrowserApiPath, isCrossSite, originHeaders } from './lib/security/cross-site-verdict';
+import { contentSecurityPolicy } from './lib/security/security-headers';
 
 /**
  * The edge in front of every route: refuses cross-site requests to the browser API (so another site
- * cannot spend the owner's credit through a visitor's browser) and sets the security headers, with a
- * fresh CSP nonce that Next puts on its own scripts.
+ * cannot spend the owner's credit through a visitor's browser) and sets the Content-Security-Policy,
+ * with a fresh nonce that Next puts on its own scripts.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
-  const crossSite =
-    isBrowserApiPath(request.nextUrl.pathname) &&
-    isCrossSite({ secFetchSite: request.headers.get('sec-fetch-site'), origin: request.headers.get('origin'), host: request.headers.get('host') });
+  const crossSite = isBrowserApiPath(request.nextUrl.pathname) && isCrossSite(originHeaders(request.headers));
 
   let response: NextResponse;
   if (crossSite) {
@@ -25,12 +23,14 @@ export function proxy(request: NextRequest) {
     requestHeaders.set('content-security-policy', policy);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
+  // The other security headers come from next.config, for every path.
   response.headers.set('content-security-policy', policy);
-  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Hashed build assets are immutable files with no page to protect; next.config gives them nosniff.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Next buffers a copy of every body that passes through here (and cuts it at 10 MB), so the upload
+  // route and the keyed gateway (/v1, /openai/v1) stay outside: the upload route checks the origin
+  // itself, the gateway answers to API keys. Build assets are immutable files with no page to protect.
+  matcher: ['/((?!api/transcribe|v1/|openai/v1/|_next/static|_next/image).*)'],
 };

@@ -25,3 +25,8 @@ export function isCrossSite({ secFetchSite, origin, host }: OriginHeaders): bool
 export function isBrowserApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
+
+/** The headers the same-origin rule reads, taken from a request. */
+export function originHeaders(headers: Headers): OriginHeaders {
+  return { secFetchSite: headers.get('sec-fetch-site'), origin: headers.get('origin'), host: headers.get('host') };
+}

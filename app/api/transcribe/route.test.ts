@@ -102,4 +102,19 @@ describe('POST /api/transcribe', () => {
     // The slots are free again.
     expect((await post(new Blob([makeWav({ seconds: 0.5 })], { type: 'audio/wav' }))).status).toBe(200);
   });
+
+  it('refuses a cross-site browser upload with 403 forbidden:api, and lets a request without browser headers through', async () => {
+    const form = () => {
+      const body = new FormData();
+      body.append('file', new Blob([makeWav({ seconds: 0.5 })], { type: 'audio/wav' }), 'clip.wav');
+      return body;
+    };
+    const crossSite = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } }));
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error.code).toBe('forbidden:api');
+    const foreignOrigin = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { origin: 'https://evil.example', host: 'localhost' } }));
+    expect(foreignOrigin.status).toBe(403);
+    const sameOrigin = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { 'sec-fetch-site': 'same-origin' } }));
+    expect(sameOrigin.status).toBe(200);
+  });
 });

@@ -1,7 +1,7 @@
 import { TranscriptionError } from '@/lib/ai/transcription-error';
 import { readAudioUpload } from '@/lib/audio/read-audio-upload';
 import { FlintError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, refuseCrossSite } from '@/lib/http';
 import { transcribeSpeech } from '@/lib/services/transcription';
 import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transcription-slots';
 
@@ -9,6 +9,8 @@ import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transc
 export async function POST(request: Request) {
   let free: (() => void) | undefined;
   try {
+    // proxy.ts leaves this route alone (it would buffer a copy of the upload), so the origin is checked here.
+    refuseCrossSite(request);
     // Taken before the body is read: a refused upload never reaches memory.
     free = transcriptionSlots.take();
     const upload = await readAudioUpload(request);
