@@ -11,8 +11,12 @@ test('a typed message streams back a reply from the emulator, token by token', a
   await chat.goto();
   await expect(page.getByTestId('demo-banner')).toContainText('local emulator');
 
+  // Frames 25 ms apart: each reaches the browser on its own. Unpaced, a cold server's first answer
+  // (600 tokens in 0.6 s) could arrive in one network read, be applied from start to finish in one
+  // task, and never be rendered as streaming at all: that was the flake.
+  await addFault({ provider: 'groq', endpoint: 'chat', kind: 'slow', ms: 25, times: 1 });
   const streamed = await chat.recordStreaming();
-  await chat.ask('Hello Flint [emulate tokens=600]');
+  await chat.ask('Hello Flint [emulate tokens=120]');
   await expect(page.getByTestId('message-user')).toHaveText(/Hello Flint/);
 
   // While streaming, the answer is visible but not yet complete: tokens arrive incrementally.

@@ -1,5 +1,7 @@
 'use client';
 
+// First: zod must be told before any schema runs that this page has no eval.
+import '@/lib/chat/zod-without-eval';
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
