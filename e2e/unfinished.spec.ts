@@ -1,0 +1,56 @@
+// An answer cut by a reload or a crashed tab is kept as unfinished: after the page comes back it is
+// shown as interrupted, with Continue, never as a complete answer.
+import { expect, test, type Page } from '@playwright/test';
+import { resetEmulator } from './emulator-control';
+import { ChatPage } from './pages/chat-page';
+
+test.beforeEach(async () => {
+  await resetEmulator();
+});
+
+/** Asks for a long answer and returns once part of it is on screen and stored. */
+async function startLongAnswer(chat: ChatPage) {
+  await chat.goto();
+  await chat.ask('Tell me everything [emulate tokens=20000]');
+  const answer = chat.lastAnswer();
+  await expect(answer).toHaveAttribute('data-streaming', 'true');
+  await expect.poll(async () => (await answer.innerText()).length).toBeGreaterThan(80);
+  // The answer's first save (made as it started) has reached IndexedDB.
+  await expect(chat.session).toHaveAttribute('data-persisted', 'saved');
+}
+
+async function expectInterruptedAfterReturn(page: Page) {
+  const chat = new ChatPage(page);
+  await chat.goto();
+  const answer = chat.lastAnswer();
+  await expect(answer).toBeVisible();
+  await expect(answer).not.toHaveAttribute('data-streaming');
+  const notice = answer.getByTestId('answer-interrupted');
+  await expect(notice).toContainText('cut off before it was finished');
+  await expect(notice.getByRole('button', { name: 'Continue' })).toBeVisible();
+  return { chat, notice };
+}
+
+test('an answer cut by a reload is shown as interrupted with Continue, which asks for the rest', async ({ page }) => {
+  await startLongAnswer(new ChatPage(page));
+  await page.reload();
+  const { chat, notice } = await expectInterruptedAfterReturn(page);
+
+  const sent = page.waitForRequest((request) => request.url().endsWith('/api/chat'));
+  await notice.getByRole('button', { name: 'Continue' }).click();
+  const body = (await sent).postDataJSON() as { messages: Array<{ role: string; metadata?: { interrupted?: boolean } }> };
+  // The cut answer travels marked as interrupted, never as a finished one.
+  expect(body.messages.filter((message) => message.role === 'assistant').at(-1)?.metadata?.interrupted).toBe(true);
+  await expect(chat.lastAnswer()).toHaveAttribute('data-streaming', 'true');
+  await chat.stop.click();
+});
+
+test('an answer cut by a crashed tab is shown as interrupted after the chat is opened again @mobile', async ({ context, page }) => {
+  await startLongAnswer(new ChatPage(page));
+  // A crash fires no pagehide: only what was stored before it survives.
+  const session = await context.newCDPSession(page);
+  await session.send('Page.crash').catch(() => undefined);
+  const fresh = await context.newPage();
+  await expectInterruptedAfterReturn(fresh);
+  await fresh.screenshot({ path: '/tmp/flint-shots/unfinished-after-crash.png' });
+});
