@@ -15,8 +15,27 @@ async function startLongAnswer(chat: ChatPage) {
   const answer = chat.lastAnswer();
   await expect(answer).toHaveAttribute('data-streaming', 'true');
   await expect.poll(async () => (await answer.innerText()).length).toBeGreaterThan(80);
-  // The answer's first save (made as it started) has reached IndexedDB.
-  await expect(chat.session).toHaveAttribute('data-persisted', 'saved');
+  // The save made as the answer started has reached IndexedDB, marked unfinished.
+  await expect.poll(() => storedAnswerFlags(chat.page)).toContainEqual({ interrupted: true });
+}
+
+/** The metadata flags of the last answer of every chat stored in this browser's IndexedDB. */
+function storedAnswerFlags(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ interrupted?: boolean }>>((resolve, reject) => {
+        const opened = indexedDB.open('flint');
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const all = opened.result.transaction('chats').objectStore('chats').getAll();
+          all.onsuccess = () => {
+            const conversations = (all.result as unknown[]).filter((value): value is Array<{ role: string; metadata?: { interrupted?: boolean } }> => Array.isArray(value));
+            resolve(conversations.map((messages) => ({ ...(messages.at(-1)?.metadata?.interrupted ? { interrupted: true } : {}) })));
+            opened.result.close();
+          };
+        };
+      }),
+  );
 }
 
 async function expectInterruptedAfterReturn(page: Page) {
@@ -53,4 +72,16 @@ test('an answer cut by a crashed tab is shown as interrupted after the chat is o
   const fresh = await context.newPage();
   await expectInterruptedAfterReturn(fresh);
   await fresh.screenshot({ path: '/tmp/flint-shots/unfinished-after-crash.png' });
+});
+
+test('an answer cut by a lost connection is marked interrupted at once, and still after a reload', async ({ context, page }) => {
+  const chat = new ChatPage(page);
+  await startLongAnswer(chat);
+  await context.setOffline(true);
+  const answer = chat.lastAnswer();
+  await expect(answer).not.toHaveAttribute('data-streaming');
+  await expect(answer.getByTestId('answer-interrupted')).toBeVisible();
+  await context.setOffline(false);
+  await page.reload();
+  await expectInterruptedAfterReturn(page);
 });
