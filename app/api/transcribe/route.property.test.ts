@@ -15,9 +15,9 @@ let healthSnapshot: () => unknown;
 beforeAll(async () => {
   emulator = await startWiredEmulator({ transcript: 'Property transcript.' });
   ({ POST } = await import('./route'));
-  const { health } = await import('@/lib/ai/health');
+  const { health } = await import('@/lib/ai/health/health');
   const { runtime } = await import('@/lib/services/runtime');
-  const { routeTranscription } = await import('@/lib/ai/router');
+  const { routeTranscription } = await import('@/lib/ai/routing/router');
   const models = routeTranscription(runtime().catalog).map((entry) => ({ provider: entry.provider, id: entry.id }));
   healthSnapshot = () => health.snapshot(models);
 });
