@@ -68,7 +68,7 @@ async function main() {
       { name: 'floor: Next route piping the bytes', path: '/api/floor', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: 'naive: streamText + toUIMessageStream', path: '/api/naive', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: 'fast-path prototype (provider parts to SSE)', path: '/api/fast', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
-      { name: 'fast path + Flint coalescer', path: '/api/fast?coalesce', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
+      { name: 'streamChatSteps + real chain + coalescer, tools offered', path: '/api/steps', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: 'Flint /api/chat', path: '/api/chat', server: app, fresh: () => startApp(appPort + 10, emulatorURL) },
     ];
     const partial = await latencyAndCpu(subjects, upstream, direct.frames);
