@@ -326,7 +326,19 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
           stepStarted = true;
           text = frame('{"type":"start-step"}');
         }
-        text += await framesOf(part);
+        // Text and reasoning (nearly every part) map synchronously: no promise per part.
+        switch (part.type) {
+          case 'text-start':
+          case 'text-delta':
+          case 'text-end':
+          case 'reasoning-start':
+          case 'reasoning-delta':
+          case 'reasoning-end':
+            text += textLike(part);
+            break;
+          default:
+            text += await framesOf(part);
+        }
       }
       if (text !== '' || ended) return text;
     }
