@@ -7,6 +7,7 @@
 export { FastPathUnsupportedError } from './fast-path-unsupported-error';
 export { modelPromptOf } from './model-prompt';
 export { ToolTimeoutError } from './run-tool-call';
-export { streamChatSteps, type ChatStepsOptions, type StepEnd, type StepsMetadataEvent } from './stream-chat-steps';
+export type { ChatStepsOptions, StepEnd, StepsMetadataEvent } from './chat-steps-options';
+export { streamChatSteps } from './stream-chat-steps';
 export { toUIMessageSseStream, type MetadataEvent, type UIMessageSseOptions } from './ui-message-sse-stream';
 export { uiMessageSseResponse } from './ui-message-sse-response';

@@ -1,57 +1,15 @@
-import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { getErrorMessage } from '@ai-sdk/provider';
-import { generateId } from '@ai-sdk/provider-utils';
-import type {
-  AssistantModelMessage,
-  ContentPart,
-  FinishReason,
-  LanguageModelUsage,
-  ModelMessage,
-  ToolModelMessage,
-  ToolSet,
-  TypedToolCall,
-  TypedToolError,
-  TypedToolResult,
-} from 'ai';
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { ContentPart, FinishReason, LanguageModelUsage, ToolSet, TypedToolCall } from 'ai';
 import { addLanguageModelUsage, asLanguageModelUsage, createNullLanguageModelUsage, parseToolCall, prepareToolChoice, prepareTools, toResponseMessages } from 'ai/internal';
 import type { StreamEnd } from '../first-content';
+import type { ChatStepsOptions } from './chat-steps-options';
 import { FastPathUnsupportedError } from './fast-path-unsupported-error';
+import { idReserver } from './id-reserver';
 import { modelPromptOf } from './model-prompt';
 import { runToolCall, type ToolOutcome } from './run-tool-call';
 import { toolChunk, toolErrorTextOf } from './tool-chunk';
+import { invalidCallError, providerToolOutcome } from './tool-outcomes';
 import { uiChunkJson } from './ui-chunk-json';
-
-/** When the message metadata is asked for: as the reply starts, and as its last step finishes. */
-export type StepsMetadataEvent = { type: 'start' } | { type: 'finish'; finishReason: FinishReason; usage: LanguageModelUsage; steps: number };
-
-/** One finished step, as the next step's prompt will carry it. */
-export type StepEnd = {
-  stepNumber: number;
-  finishReason: FinishReason;
-  usage: LanguageModelUsage;
-  responseMessages: Array<AssistantModelMessage | ToolModelMessage>;
-};
-
-/** What streamChatSteps needs: the model (the fallback chain), the conversation, the tools and the UI stream's options. */
-export type ChatStepsOptions = {
-  model: LanguageModelV4;
-  /** Instructions and model messages, as streamText takes them. */
-  prompt: { instructions?: string; messages: ModelMessage[] };
-  tools?: ToolSet;
-  /** The step cap, like `stopWhen: stepCountIs(maxSteps)`; 1 when absent. */
-  maxSteps?: number;
-  abortSignal?: AbortSignal;
-  /** Metadata for the `start` and `finish` chunks, like toUIMessageStream's `messageMetadata`. */
-  messageMetadata?: (event: StepsMetadataEvent) => unknown;
-  /** The text the browser sees for an `error` part, and for a tool's error (as toUIMessageStream redacts them when onError is given). */
-  onError?: (error: unknown) => string;
-  sendReasoning?: boolean;
-  /** How long a tool may run before its call becomes an error the model sees. */
-  toolTimeoutMs?: number;
-  onStepEnd?: (step: StepEnd) => void;
-  /** Called once when the returned stream ends, however it ends (closed, cancelled, failed). */
-  onEnd?: (end: StreamEnd) => void;
-};
 
 const encoder = new TextEncoder();
 const frame = (json: string) => `data: ${json}\n\n`;
@@ -59,21 +17,6 @@ const withMetadata = (json: string, metadata: unknown) => (metadata == null ? `$
 const defaultOnError = () => 'An error occurred.';
 
 type TextContent = { type: 'text' | 'reasoning'; text: string; providerMetadata?: unknown };
-
-/** An id streamText would use for a part: the model's own unless an earlier step already used it. */
-function idReserver() {
-  const used = new Set<string>();
-  return (id: string) => {
-    if (!used.has(id)) {
-      used.add(id);
-      return id;
-    }
-    let unique = generateId();
-    for (let suffix = 1; used.has(unique); suffix++) unique = `${unique}-${suffix}`;
-    used.add(unique);
-    return unique;
-  };
-}
 
 /**
  * The chat's whole reply, tool steps included, from the model's parts straight to the SSE bytes
@@ -204,17 +147,8 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
         let text = frame(JSON.stringify(toolChunk.call(call, tools, toolErrorText, onError)));
         if (call.invalid) {
           if (!call.providerExecuted) {
-            const failure = {
-              type: 'tool-error',
-              toolCallId: call.toolCallId,
-              toolName: call.toolName,
-              input: call.input,
-              error: getErrorMessage(call.error),
-              dynamic: true,
-              title: call.title,
-              ...(call.toolMetadata != null ? { toolMetadata: call.toolMetadata } : {}),
-            } as TypedToolError<ToolSet>;
             // The model's next prompt carries the error; the browser already has it as tool-input-error.
+            const failure = invalidCallError(call);
             outputs.push(failure);
             record(failure);
           }
@@ -226,18 +160,7 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
       case 'tool-result': {
         // A provider-executed tool (Groq's browser_search) answers in the model's own stream.
         const call = calls.find((candidate) => candidate.toolCallId === part.toolCallId);
-        const shared = {
-          toolCallId: part.toolCallId,
-          toolName: part.toolName,
-          input: call?.input,
-          providerExecuted: true,
-          dynamic: part.dynamic,
-          ...(part.providerMetadata != null ? { providerMetadata: part.providerMetadata } : {}),
-          ...(call?.toolMetadata != null ? { toolMetadata: call.toolMetadata } : {}),
-        };
-        const outcome = part.isError
-          ? ({ type: 'tool-error', ...shared, error: part.result } as TypedToolError<ToolSet>)
-          : ({ type: 'tool-result', ...shared, output: part.result } as TypedToolResult<ToolSet>);
+        const outcome = providerToolOutcome(part, call);
         return outcomeFrame(outcome);
       }
       case 'error':
