@@ -1,11 +1,12 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { ContentPart, FinishReason, LanguageModelUsage, ToolSet, TypedToolCall } from 'ai';
-import { addLanguageModelUsage, asLanguageModelUsage, createNullLanguageModelUsage, parseToolCall, prepareToolChoice, prepareTools, toResponseMessages } from 'ai/internal';
+import { addLanguageModelUsage, asLanguageModelUsage, createNullLanguageModelUsage, parseToolCall, prepareToolChoice, toResponseMessages } from 'ai/internal';
 import type { StreamEnd } from '../first-content';
 import type { ChatStepsOptions } from './chat-steps-options';
 import { FastPathUnsupportedError } from './fast-path-unsupported-error';
 import { idReserver } from './id-reserver';
 import { modelPromptOf } from './model-prompt';
+import { modelToolsOf } from './model-tools';
 import { runToolCall, type ToolOutcome } from './run-tool-call';
 import { toolChunk, toolErrorTextOf } from './tool-chunk';
 import { invalidCallError, providerToolOutcome } from './tool-outcomes';
@@ -36,7 +37,7 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
   const toolErrorText = toolErrorTextOf(options.onError, onError);
   const maxSteps = Math.max(1, options.maxSteps ?? 1);
   const hasTools = tools !== undefined && Object.keys(tools).length > 0;
-  const modelTools = await prepareTools({ tools: hasTools ? tools : undefined });
+  const modelTools = await modelToolsOf(hasTools ? tools : undefined);
   const toolChoice = prepareToolChoice({ toolChoice: undefined });
   const reserveTextId = idReserver();
   const reserveReasoningId = idReserver();
