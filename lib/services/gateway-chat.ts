@@ -5,11 +5,11 @@ import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallb
 import { createHealthRegistry, health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { createProviders, type Providers } from '@/lib/ai/providers';
-import type { Db } from '@/lib/db/database';
+import type { Database } from '@/lib/db/database';
 import { sharedDatabase } from '@/lib/db/shared-database';
 import { env } from '@/lib/env';
 import { authenticate, type GatewayCaller } from '@/lib/gateway/authenticate';
-import { reserveBudget, settleBudget } from '@/lib/gateway/budget';
+import { budgetsOf } from '@/lib/gateway/budgets-of';
 import { secondsUntilReset, type BudgetPeriod } from '@/lib/gateway/budget-period';
 import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-request';
 import { completionBody } from '@/lib/gateway/completion-body';
@@ -33,7 +33,7 @@ export type GatewayReply =
 /** What the service uses; tests may pass their own health registry and database. */
 export interface GatewayChatDependencies {
   health?: HealthRegistry;
-  db?: Db;
+  database?: Database;
 }
 
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
@@ -51,7 +51,9 @@ export async function gatewayChat(
   dependencies: GatewayChatDependencies = {},
 ): Promise<GatewayReply> {
   const startedAt = performance.now();
-  const db = dependencies.db ?? (await sharedDatabase()).db;
+  const database = dependencies.database ?? (await sharedDatabase());
+  const { db } = database;
+  const budgets = budgetsOf(database);
   const { catalog } = runtime();
   const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? sharedHealth);
   let translated: ReturnType<typeof toCallOptions>;
@@ -61,7 +63,7 @@ export async function gatewayChat(
     translated = toCallOptions(request);
     route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
     holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
-    if (spendsServerCredit && !(await reserveBudget(db, caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
+    if (spendsServerCredit && !(await budgets.reserve(caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
       const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
       throw new GatewayError(429, 'insufficient_quota', 'This key has used its budget for the period.', {
         type: 'insufficient_quota',
@@ -100,10 +102,8 @@ export async function gatewayChat(
       usage.costUsd += (options.estimatedOutputTokens * served.price.outputPerMillion) / 1_000_000;
     }
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
-    trackWrite((async () => {
-      if (spendsServerCredit) await settleBudget(db, caller.key.id, holdUsd, billedUsd).catch((error: unknown) => console.error('[flint] could not settle a budget', error));
-      await recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db);
-    })());
+    if (spendsServerCredit) budgets.settle(caller.key.id, holdUsd, billedUsd);
+    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db));
     return usage;
   };
 
