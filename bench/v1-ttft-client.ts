@@ -28,7 +28,7 @@ const viaV1 = () => ttft(v1URL!, `Bearer ${key}`);
 for (let i = 0; i < 20; i += 1) await Promise.all([direct(), viaV1()]);
 const rounds = Number(roundsText ?? 200);
 const rows: Array<Record<string, number>> = [];
-for (const concurrency of [1, 10]) {
+for (const concurrency of (process.env.CONCURRENCY ?? '1,10').split(',').map(Number)) {
   const d: number[] = [];
   const g: number[] = [];
   for (let i = 0; i < rounds; i += 1) {
