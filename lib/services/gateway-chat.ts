@@ -15,6 +15,8 @@ import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-reques
 import { completionBody } from '@/lib/gateway/completion-body';
 import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
+import { keyRateLimits } from '@/lib/gateway/gateway-store';
+import type { KeyAdmission } from '@/lib/gateway/key-rate-limits';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
 import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
 import { reservationUsd } from '@/lib/gateway/reservation';
@@ -59,9 +61,20 @@ export async function gatewayChat(
   let translated: ReturnType<typeof toCallOptions>;
   let route: ReturnType<typeof gatewayRoute>;
   let holdUsd = 0;
+  let admission: KeyAdmission | undefined;
   try {
     translated = toCallOptions(request);
     route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
+    if (caller.key.rpm !== null || caller.key.tpm !== null) {
+      const maxOutput = translated.options.maxOutputTokens ?? (route.candidates[0]!.maxOutput || 4096);
+      admission = await keyRateLimits().admit(caller.key, translated.estimatedPromptTokens + maxOutput);
+      if (!admission.ok) {
+        const what = admission.limit === 'rpm' ? `${caller.key.rpm} requests` : `${caller.key.tpm} tokens`;
+        throw new GatewayError(429, 'rate_limit_exceeded', `This key is limited to ${what} per minute. Try again shortly.`, {
+          retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
+        });
+      }
+    }
     holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
     if (spendsServerCredit && !(await budgets.reserve(caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
       const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
@@ -73,6 +86,8 @@ export async function gatewayChat(
   } catch (error) {
     // Refused before any model was called (unknown or forbidden model, exhausted budget): still one ledger row.
     const refused = gatewayErrorOf(error);
+    // No model was called: the tokens charged at admission are given back.
+    if (admission?.ok === true) trackWrite(admission.settleTokens(0));
     const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
     const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
     trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
@@ -103,6 +118,7 @@ export async function gatewayChat(
     }
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
     if (spendsServerCredit) budgets.settle(caller.key.id, holdUsd, billedUsd);
+    if (admission?.ok === true) trackWrite(admission.settleTokens(usage.inputTokens + usage.outputTokens));
     trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db));
     return usage;
   };
