@@ -1,6 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { wrapLanguageModel } from 'ai';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
+import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
 import { createHealthRegistry, health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
@@ -15,7 +17,7 @@ import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-reques
 import { completionBody } from '@/lib/gateway/completion-body';
 import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
-import { keyRateLimits } from '@/lib/gateway/gateway-store';
+import { gatewayCacheStore, keyRateLimits } from '@/lib/gateway/gateway-store';
 import type { KeyAdmission } from '@/lib/gateway/key-rate-limits';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
 import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
@@ -95,12 +97,22 @@ export async function gatewayChat(
   }
 
   const trace = createFallbackTrace();
-  const chain = createFallbackModel({
-    candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
-    health,
-    firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
-    totalTimeoutMs,
-    trace,
+  let cacheHit = false;
+  // The cache sits outside the chain: a hit calls no provider and moves no breaker (temperature 0 only).
+  const chain = wrapLanguageModel({
+    model: createFallbackModel({
+      candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      health,
+      firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
+      totalTimeoutMs,
+      trace,
+    }),
+    middleware: responseCacheMiddleware({
+      store: gatewayCacheStore(),
+      ttlMs: env.cache.ttlSeconds * 1000,
+      route: `v1:${route.candidates.map((entry) => entry.id).join(',')}`,
+      onHit: () => void (cacheHit = true),
+    }),
   });
   const find = catalog.find.bind(catalog);
   const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: request.model };
@@ -119,7 +131,7 @@ export async function gatewayChat(
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
     if (spendsServerCredit) budgets.settle(caller.key.id, holdUsd, billedUsd);
     if (admission?.ok === true) trackWrite(admission.settleTokens(usage.inputTokens + usage.outputTokens));
-    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db));
+    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined, cacheHit }), db));
     return usage;
   };
 
@@ -130,17 +142,17 @@ export async function gatewayChat(
       const stream = completionStream(result.stream, { ...meta, includeUsage: request.stream_options?.include_usage === true }, {
         summarize: () => {
           const usage = usageOfTrace(trace, find);
-          return { usage, xFlint: xFlint(trace, usage.costUsd, route.replaced) };
+          return { usage, xFlint: xFlint(trace, usage.costUsd, route.replaced, cacheHit) };
         },
         onEnd: (outcome: StreamOutcome) =>
           settle(outcome.status, outcome.status === 'aborted' ? { estimatedOutputTokens: outcome.estimatedOutputTokens } : {}),
       });
-      return { status: 200, headers: { ...sseHeaders, ...xFlintHeaders(trace, route.replaced) }, stream };
+      return { status: 200, headers: { ...sseHeaders, ...xFlintHeaders(trace, route.replaced, cacheHit) }, stream };
     }
     const result = await chain.doGenerate({ ...translated.options, abortSignal: signal });
     ttftMs = performance.now() - startedAt;
     const usage = settle('ok') ?? usageOfTrace(trace, find);
-    return { status: 200, headers: xFlintHeaders(trace, route.replaced), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced)) };
+    return { status: 200, headers: xFlintHeaders(trace, route.replaced, cacheHit), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced, cacheHit)) };
   } catch (error) {
     settle(signal.aborted ? 'aborted' : `error:${gatewayErrorOf(error).status}`);
     throw error;
@@ -175,7 +187,7 @@ function ledgerRow(
   caller: GatewayCaller,
   trace: FallbackTrace,
   usage: ReturnType<typeof usageOfTrace>,
-  details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean },
+  details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean; cacheHit?: boolean },
 ) {
   const served = trace.servedBy;
   return {
@@ -192,7 +204,7 @@ function ledgerRow(
     durationMs: Math.round(details.durationMs),
     status: details.status,
     fallbacks: trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped')).length,
-    cacheHit: false,
+    cacheHit: details.cacheHit === true,
     estimated: details.estimated,
     byoKey: caller.providerKey !== undefined,
   };
