@@ -8,7 +8,8 @@ import { figuresTable, latencyAndCpu, rssPerOpenStream, type Figures, type Subje
 import { benchFailover } from './failover.ts';
 import { fallbacksAtOnce } from './fallbacks-at-once.ts';
 import { rssBytes } from './process-stats.ts';
-import { benchAppDir, buildIfNeeded, root, serverLog, startApp, startBenchApp, startEmulator } from './servers.ts';
+import { benchAdminToken, benchAppDir, buildIfNeeded, root, serverLog, startApp, startBenchApp, startEmulator } from './servers.ts';
+import { benchV1, createBenchKey } from './v1.ts';
 import { cell } from './stats.ts';
 import { streamOnce } from './stream-client.ts';
 import { benchTranscribe } from './transcribe.ts';
@@ -76,6 +77,9 @@ async function main() {
       { name: 'Flint /api/chat', path: '/api/chat', server: app, fresh: () => startApp(appPort + 10, emulatorURL) },
     ];
     const partial = await latencyAndCpu(subjects, upstream, direct.frames);
+
+    log('\n## /v1/chat/completions streamed (OpenAI format, a gateway key with a budget): added time to first token over the emulator directly');
+    log(await benchV1({ appURL: app.url, emulatorURL, key: await createBenchKey(app.url, benchAdminToken) }));
 
     log(`## Streams opened at once on a healthy emulator (/api/chat)`);
     log(await fallbacksAtOnce({ appURL: app.url, emulatorURL, count: 200, chatBody: () => chatBody(prompt) }));
