@@ -10,6 +10,7 @@ export const outcomeWords: Record<string, string> = {
   auth: 'provider key rejected',
   skipped_open: 'paused after errors',
   skipped_misconfigured: 'not configured',
+  skipped_budget: 'over its rate limit',
   bad_request: 'request rejected',
   unprocessable: 'request rejected',
   too_large: 'conversation too long',

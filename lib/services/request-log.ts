@@ -8,6 +8,10 @@ export interface RequestRecord {
   /** How the request ended: a complete answer, one continued on another model, interrupted, refused with an error, or cancelled. */
   result: 'complete' | 'continued' | 'interrupted' | 'error' | 'aborted';
   errorCode?: string;
+  /** The tier the router chose (speed, quality, vision). */
+  tier?: string;
+  /** Answered from the response cache: no provider was called. */
+  fromCache?: boolean;
   servedBy?: string;
   continuedBy?: string;
   attempts: Array<{ model: string; provider: string; phase: string; outcome: string; status?: number; ms: number; retryAfterMs?: number; providerCode?: string; detail?: string }>;

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Catalog } from '@/lib/ai/catalog/catalog';
 import { costOf } from '@/lib/ai/usage/cost-of';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { HealthRegistry } from '@/lib/ai/health/health';
 import type { Providers } from '@/lib/ai/providers';
 import { routeTranscription } from '@/lib/ai/routing/router';
 import { transcribeWithFallback } from '@/lib/ai/transcription/transcribe-with-fallback';
 import type { AudioUpload } from '@/lib/audio/read-audio-upload';
 import { wavDurationSeconds } from '@/lib/audio/wav-duration';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 /** What POST /api/transcribe answers: the transcript, who made it, what was tried, and what it cost. */
 export interface TranscriptionResponse {
@@ -63,6 +63,6 @@ export async function transcribeSpeech(
 }
 
 function defaultDependencies(): TranscriptionDependencies {
-  const { catalog, providers } = runtime();
-  return { catalog, providers, health: sharedHealth };
+  const { catalog, providers, health } = runtime();
+  return { catalog, providers, health };
 }

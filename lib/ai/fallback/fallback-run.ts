@@ -25,6 +25,8 @@ export interface FallbackContext {
   onAttempt?: (attempt: FallbackAttempt) => void;
   /** Discounts our own busy event loop from the first-token deadline (the app passes `eventLoopBusyMs`). */
   busyClock?: BusyClock;
+  /** True for a candidate whose reported rate-limit budget cannot cover this request: skipped without a call. */
+  overBudget?: (entry: ModelEntry) => boolean;
 }
 
 /** The outcome of a failed attempt as the chain sees it. */
@@ -123,6 +125,10 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
     },
 
     admit(candidate, phase) {
+      if (context.overBudget?.(candidate.entry) === true) {
+        record({ ...row(candidate, phase), outcome: 'skipped_budget', ms: 0 });
+        return false;
+      }
       const admission = health.admit(candidate.entry);
       if (admission.admitted) return true;
       record({
