@@ -1,3 +1,4 @@
+import { logger } from '@/lib/observability/logger';
 import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
 
 /** One request as the server log records it: never a key, never the prompt. */
@@ -20,9 +21,12 @@ export interface RequestRecord {
   costUsd?: number;
 }
 
-/** Where records go: one JSON line on stdout. Swappable in one place (a pino logger later). */
+/**
+ * Where records of direct service callers go: the process's pino logger. The API routes pass their
+ * own `onRecord` (lib/server/observed-route.ts) so the record joins the route's one summary line.
+ */
 let sink: (record: RequestRecord) => void = (record) => {
-  process.stdout.write(`${JSON.stringify({ level: record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info', msg: 'request', ...record })}\n`);
+  logger()[record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info'](record, 'request');
 };
 
 /** Writes one request's record to the log sink. */
