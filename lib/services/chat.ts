@@ -70,7 +70,7 @@ export async function streamChat(
     const needs = chatNeeds(request);
     const candidates = routeRequest(needs, catalog, providers.configured);
     trace.tier = candidates[0]!.tier;
-    const short = await overBudgetModels(runtime.budgets, candidates, needs.estimatedPromptTokens);
+    const overBudget = await overBudgetModels(runtime.budgets, candidates, needs.estimatedPromptTokens);
     const chain = createFallbackModel({
       candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
       health,
@@ -80,7 +80,7 @@ export async function streamChat(
       // The first-token deadline measures the provider, not our own queue of streams.
       busyClock: eventLoopBusyMs,
       ...(onAttempt === undefined ? {} : { onAttempt }),
-      ...(short.size === 0 ? {} : { overBudget: (entry: ModelEntry) => short.has(entry.id) }),
+      ...(overBudget === undefined ? {} : { overBudget }),
     });
     // The cache sits outside the chain (a hit touches no provider and no breaker); tokens that arrive
     // in one network read travel on as one part: the SDK's cost is per part.

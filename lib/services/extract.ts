@@ -96,7 +96,7 @@ export async function extractObject(
   );
   const trace = createFallbackTrace();
   const attempts: ExtractAttempt[] = [];
-  const short = await overBudgetModels(runtime.budgets, candidates, estimatedPromptTokens);
+  const overBudget = await overBudgetModels(runtime.budgets, candidates, estimatedPromptTokens);
   let cacheHits = 0;
   let calls = 0;
 
@@ -111,7 +111,7 @@ export async function extractObject(
       totalTimeoutMs,
       trace,
       ...(onAttempt === undefined ? {} : { onAttempt }),
-      ...(short.size === 0 ? {} : { overBudget: (entry: ModelEntry) => short.has(entry.id) }),
+      ...(overBudget === undefined ? {} : { overBudget }),
     });
     // Extraction is deterministic by intent (same text, same schema, same object): cache it outside the chain.
     const cached = wrapLanguageModel({

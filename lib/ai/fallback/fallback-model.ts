@@ -27,7 +27,7 @@ export interface FallbackModelOptions {
   /** Cumulative busy time of our event loop, not charged to a provider's first-token deadline. */
   busyClock?: BusyClock;
   /** Skips a candidate whose provider-reported budget cannot cover the request (see lib/ai/rate-budget/over-budget.ts). */
-  overBudget?: (entry: ModelEntry) => boolean;
+  overBudget?: (entry: ModelEntry) => number | undefined;
 }
 
 /**

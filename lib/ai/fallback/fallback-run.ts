@@ -25,8 +25,8 @@ export interface FallbackContext {
   onAttempt?: (attempt: FallbackAttempt) => void;
   /** Discounts our own busy event loop from the first-token deadline (the app passes `eventLoopBusyMs`). */
   busyClock?: BusyClock;
-  /** True for a candidate whose reported rate-limit budget cannot cover this request: skipped without a call. */
-  overBudget?: (entry: ModelEntry) => boolean;
+  /** Ms until a candidate's reported rate-limit budget covers this request again (skipped without a call until then). */
+  overBudget?: (entry: ModelEntry) => number | undefined;
 }
 
 /** The outcome of a failed attempt as the chain sees it. */
@@ -125,8 +125,9 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
     },
 
     admit(candidate, phase) {
-      if (context.overBudget?.(candidate.entry) === true) {
-        record({ ...row(candidate, phase), outcome: 'skipped_budget', ms: 0 });
+      const budgetWaitMs = context.overBudget?.(candidate.entry);
+      if (budgetWaitMs !== undefined) {
+        record({ ...row(candidate, phase), outcome: 'skipped_budget', ms: 0, retryAfterMs: budgetWaitMs });
         return false;
       }
       const admission = health.admit(candidate.entry);
@@ -227,7 +228,7 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
 }
 
 // A model that failed like this may well answer the same request a moment later.
-const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open']);
+const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open', 'skipped_budget']);
 
 function describe(error: unknown) {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
