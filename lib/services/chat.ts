@@ -162,7 +162,6 @@ function recordOf(
     ...(trace.usage?.inputTokens.total === undefined ? {} : { inputTokens: trace.usage.inputTokens.total }),
     ...(trace.usage?.outputTokens.total === undefined ? {} : { outputTokens: trace.usage.outputTokens.total }),
     costUsd: costOfTrace(trace, find),
-    ...(trace.fromCache ? { cache: true } : {}),
   };
 }
 
@@ -188,5 +187,6 @@ function metadataOf(trace: ChatTrace, interrupted: boolean, find: (id: string) =
     inputTokens: trace.usage?.inputTokens.total,
     outputTokens: trace.usage?.outputTokens.total,
     costUsd: costOfTrace(trace, find),
+    ...(trace.fromCache ? { cache: true } : {}),
   };
 }
