@@ -19,6 +19,7 @@ export type SharedHealthOptions = HealthOptions & {
 };
 
 type SharedWindow = { until: number; cause: OpenCause };
+type Mirrored = SharedWindow & { model: HealthModel };
 
 const keyOf = (model: HealthModel) => `${model.provider}:${model.id}`;
 const storeKey = (key: string) => `flint:breaker:${key}`;
@@ -36,7 +37,7 @@ const storeKey = (key: string) => `flint:breaker:${key}`;
 export function createSharedHealth(store: Store, options: SharedHealthOptions): SharedHealth {
   const local = createHealthRegistry(options);
   const now = options.now ?? Date.now;
-  const mirror = new Map<string, SharedWindow>();
+  const mirror = new Map<string, Mirrored>();
   const pending = new Set<Promise<void>>();
   const shared = store.backend === 'redis';
 
@@ -53,7 +54,7 @@ export function createSharedHealth(store: Store, options: SharedHealthOptions): 
     const window: SharedWindow = { until: entry.until, cause: entry.openCause ?? 'failures' };
     const known = mirror.get(key);
     if (known !== undefined && known.until >= window.until) return;
-    mirror.set(key, window);
+    mirror.set(key, { ...window, model });
     const write = store.set(storeKey(key), JSON.stringify(window), Math.max(1, window.until - now())).catch(() => undefined)
       .finally(() => pending.delete(write));
     pending.add(write);
@@ -69,7 +70,7 @@ export function createSharedHealth(store: Store, options: SharedHealthOptions): 
       if (text === undefined) return void mirror.delete(key);
       try {
         const window = JSON.parse(text) as SharedWindow;
-        if (typeof window.until === 'number') mirror.set(key, window);
+        if (typeof window.until === 'number') mirror.set(key, { until: window.until, cause: window.cause, model });
       } catch {
         mirror.delete(key);
       }
@@ -94,7 +95,8 @@ export function createSharedHealth(store: Store, options: SharedHealthOptions): 
     release: (model) => local.release(model),
     isMisconfigured: (provider) => local.isMisconfigured(provider),
     snapshot(models): HealthSnapshot {
-      const snapshot = local.snapshot(models);
+      // Models only another instance has called still show their shared window here.
+      const snapshot = local.snapshot([...(models ?? []), ...[...mirror.values()].map((window) => window.model)]);
       const at = now();
       return {
         ...snapshot,
