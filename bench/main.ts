@@ -120,6 +120,8 @@ async function main() {
   const app = spawnPinned(1, process.execPath, [`${root}node_modules/next/dist/bin/next`, 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
     ...env,
     FLINT_DEMO: '1',
+    // The bench is one client sending hundreds of requests: the client rate guard would refuse most of them.
+    FLINT_RATE_LIMIT: process.env.FLINT_RATE_LIMIT ?? '0',
     GROQ_API_KEY: 'gsk_bench',
     GROQ_BASE_URL: `${emulatorURL}/openai/v1`,
     OPENAI_API_KEY: 'sk-bench',
