@@ -113,6 +113,8 @@ export async function streamChat(
       },
       messageMetadata: ({ part }): MessageMetadata | undefined => {
         if (part.type === 'start') return { createdAt: startedAt };
+        // A replayed answer names the model that first wrote it; the badge says "from cache" beside it.
+        if (part.type === 'finish-step' && trace.fromCache) trace.cachedModelId = part.response.modelId;
         if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', find);
         return undefined;
       },
@@ -140,7 +142,7 @@ export async function streamChat(
 }
 
 /** The chain's trace plus what the service learns around it. */
-type ChatTrace = FallbackTrace & { tier?: string; fromCache?: boolean };
+type ChatTrace = FallbackTrace & { tier?: string; fromCache?: boolean; cachedModelId?: string };
 
 /** The one log record of a chat request, built from its trace. */
 function recordOf(
@@ -178,9 +180,10 @@ function costOfTrace(trace: FallbackTrace, find: (id: string) => ModelEntry | un
 
 /** What the badge under an answer shows: who served, what was tried, tokens and cost. */
 function metadataOf(trace: ChatTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
+  const cached = trace.fromCache && trace.cachedModelId !== undefined ? find(trace.cachedModelId) : undefined;
   return {
-    model: trace.servedBy?.label,
-    provider: trace.servedBy?.provider,
+    model: trace.servedBy?.label ?? cached?.label ?? (trace.fromCache ? trace.cachedModelId : undefined),
+    provider: trace.servedBy?.provider ?? cached?.provider,
     attempts: trace.attempts.map((attempt) => ({ model: attempt.label, provider: attempt.provider, outcome: attempt.outcome, ms: Math.round(attempt.ms) })),
     continuedBy: trace.continuedBy?.label,
     interrupted: interrupted || trace.interrupted || undefined,

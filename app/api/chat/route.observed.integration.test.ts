@@ -144,7 +144,7 @@ describe('the response cache on the chat path', () => {
     const second = await read(await POST(chatRequest('Cache me [emulate tokens=12]', { client, temperature: 0 })));
     expect(second.status).toBe(200);
     expect(second.text).toBe(first.text);
-    expect(second.metadata, JSON.stringify(second.metadata)).toMatchObject({ cache: true });
+    expect(second.metadata, JSON.stringify(second.metadata)).toMatchObject({ cache: true, model: first.metadata.model });
     expect(chatCalls()).toHaveLength(0);
     expect(JSON.stringify(runtime.health.snapshot().models.map(({ key, state, recentCalls, consecutiveFailures }) => ({ key, state, recentCalls, consecutiveFailures })))).toBe(before);
     expect(summaries().at(-1)).toMatchObject({ status: 200, fromCache: true, attempts: [] });
