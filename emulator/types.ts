@@ -84,6 +84,8 @@ export type RequestLogEntry = {
   toolResults?: number;
   /** Chat calls: the last user message's text, cut to 300 characters (to check what a client re-asked). */
   lastUserText?: string;
+  /** SHA-256 (hex) of the Authorization header exactly as received. */
+  authorizationSha256?: string;
   time: string;
 };
 
