@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Logger } from 'pino';
-import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
 import { clientIdFrom } from '@/lib/guard/client-id';
 import { refusalResponse } from '@/lib/guard/refusal-response';
 import { errorResponse } from '@/lib/http';
@@ -9,7 +8,7 @@ import { recordTimeToFirstToken, recordUsage } from '@/lib/observability/record'
 import { requestIdFrom } from '@/lib/observability/request-id';
 import { requestLogger } from '@/lib/observability/request-logger';
 import type { RequestRecord } from '@/lib/services/request-log';
-import { createAttemptObserver } from './attempt-observer';
+import { createAttemptObserver, type ObservedAttempt } from './attempt-observer';
 import { syncBreakerGauges } from './breaker-gauges';
 import { runtime as processRuntime, type Runtime } from './runtime';
 
@@ -19,7 +18,7 @@ export type RouteContext = {
   log: Logger;
   runtime: Runtime;
   /** Pass to the service's chain: counts every attempt and logs a warn line per failed or skipped model. */
-  onAttempt(attempt: FallbackAttempt): void;
+  onAttempt(attempt: ObservedAttempt): void;
   /** Adds what the service learned (served-by, tokens, cost, cache) to the request's one line. */
   note(summary: Omit<Partial<RequestSummary>, 'attempts' | 'durationMs'>): void;
   /** The chat service's record of the request, folded into the same line. */
