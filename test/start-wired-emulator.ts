@@ -13,5 +13,7 @@ export async function startWiredEmulator(options: EmulatorOptions = {}): Promise
   process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
   // The client rate guard off, as for load tests: a test that is about the guard sets its own limit.
   process.env.FLINT_RATE_LIMIT ??= '0';
+  // The process logger quiet: a test about log lines builds a runtime with a logger of its own.
+  process.env.LOG_LEVEL ??= 'silent';
   return emulator;
 }
