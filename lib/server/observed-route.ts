@@ -25,6 +25,11 @@ export type RouteContext = {
   record(record: RequestRecord): void;
   /** The first output token is on its way to the client (time to first token). */
   firstToken(): void;
+  /**
+   * The streamed response's end is reported by the service's record (the chat service writes one
+   * when its stream closes, fails or is cancelled): the body then needs no extra per-chunk stage.
+   */
+  endsWithRecord(): void;
 };
 
 // How long a streamed answer may take is bounded by the chat service; an event stream ends the request when it closes.
@@ -55,15 +60,22 @@ export async function observedRoute(
   const observer = createAttemptObserver(log);
   const noted: Partial<RequestSummary> = {};
   let ttftMs: number | undefined;
+  let byRecord = false;
+  let recorded = false;
+  let finished = false;
   const context: RouteContext = {
     requestId, log, runtime,
     onAttempt: observer.onAttempt,
     note: (summary) => void Object.assign(noted, summary),
-    record: (record) => void Object.assign(noted, summaryOfRecord(record)),
+    record(record) {
+      Object.assign(noted, summaryOfRecord(record));
+      recorded = true;
+      if (byRecord) finish(record.status);
+    },
     firstToken: () => void (ttftMs ??= performance.now() - startedAt),
+    endsWithRecord: () => void (byRecord = true),
   };
 
-  let finished = false;
   const finish = (status: number) => {
     if (finished) return;
     finished = true;
@@ -84,6 +96,13 @@ export async function observedRoute(
   } catch (error) {
     response = errorResponse(error);
   }
+  if (byRecord && streaming(response)) {
+    // The stream may already have ended (a short answer) before the handler returned.
+    if (recorded) finish(noted.status ?? response.status);
+    response.headers.set('x-request-id', requestId);
+    return response;
+  }
+  byRecord = false;
   if (!streaming(response)) {
     const headers = new Headers(response.headers);
     headers.set('x-request-id', requestId);

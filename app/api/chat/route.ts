@@ -15,6 +15,8 @@ export function POST(request: Request) {
       const body = prepareImages(await readJson(request, chatRequestSchema, chatLimits.bodyBytes));
       const stream = await streamChat(body, request.signal, { runtime: context.runtime, onAttempt: context.onAttempt, onRecord: context.record });
       context.firstToken();
+      // The chat service's record marks the stream's end: no extra stage per chunk to watch for it.
+      context.endsWithRecord();
       // no-transform: gzip on an event stream costs CPU per token and can hold tokens back in the compressor.
       return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-cache, no-transform' } });
     } catch (error) {
