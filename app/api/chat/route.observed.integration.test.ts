@@ -13,6 +13,8 @@ let emulator: RunningEmulator;
 let POST: typeof import('./route').POST;
 let extractPOST: typeof import('../extract/route').POST;
 let metricsGET: typeof import('../metrics/route').GET;
+let healthGET: typeof import('../health/route').GET;
+let transcribePOST: typeof import('../transcribe/route').POST;
 let runtime: Runtime;
 const lines: Array<Record<string, unknown>> = [];
 const raw: string[] = [];
@@ -29,6 +31,8 @@ beforeAll(async () => {
   ({ POST } = await import('./route'));
   ({ POST: extractPOST } = await import('../extract/route'));
   ({ GET: metricsGET } = await import('../metrics/route'));
+  ({ GET: healthGET } = await import('../health/route'));
+  ({ POST: transcribePOST } = await import('../transcribe/route'));
 });
 afterAll(() => emulator.close());
 beforeEach(() => {
@@ -187,6 +191,24 @@ describe('the client rate guard', () => {
     expect((await read(await POST(chatRequest('Hi [emulate tokens=5]', { client: newClient() })))).status).toBe(200);
   });
 
+  it('guards /api/transcribe too: over the limit, 429 before the upload is read and no provider call', async () => {
+    const client = newClient();
+    const upload = () => {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(16)], 'clip.wav', { type: 'audio/wav' }));
+      return transcribePOST(new Request('http://flint.test/api/transcribe', { method: 'POST', headers: { 'x-forwarded-for': client }, body: form }));
+    };
+    // Three uploads (they may be refused as unreadable audio: 4xx, still counted), then the guard says no.
+    for (let index = 0; index < 3; index += 1) expect((await upload()).status).toBeLessThan(500);
+    emulator.requests.clear();
+    const refused = await upload();
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limit:client');
+    expect(refused.headers.get('retry-after')).toBeTruthy();
+    expect(emulator.requests.list()).toHaveLength(0);
+    expect(summaries().filter((line) => line.route === '/api/transcribe')).toHaveLength(4);
+  });
+
   it('holds a stream slot until the stream ends, then frees it', async () => {
     const client = newClient();
     const open = await POST(chatRequest('Hi [emulate tokens=5]', { client }));
@@ -232,6 +254,9 @@ describe('routing on the providers\' rate-limit headers', () => {
       expect(attempts[0]).toMatchObject({ outcome: 'skipped_budget', ms: 0 });
       expect(attempts.at(-1)).toMatchObject({ outcome: 'ok' });
       expect((summaries().at(-1)!.attempts as unknown[])[0]).toMatchObject({ model: 'openai/gpt-oss-120b', outcome: 'skipped_budget' });
+      // /api/health shows the budget the headers reported.
+      const report = (await healthGET().json()) as { models: Array<{ model: string; rateLimit?: { tokens?: { remaining: number; resetsAt: string } } }> };
+      expect(report.models.find((model) => model.model === 'openai/gpt-oss-120b')?.rateLimit?.tokens).toMatchObject({ remaining: 0, resetsAt: expect.any(String) });
     } finally {
       await fetch(`${emulator.url}/_emulator/rate-limits`, { method: 'DELETE' });
     }

@@ -4,9 +4,9 @@ import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/health: liveness, demo mode, each provider's state and each model's breaker. */
+/** GET /api/health: liveness, demo mode, each provider's state, each model's breaker and its last reported rate-limit budget. */
 export function GET() {
-  const { catalog, health } = runtime();
+  const { catalog, health, budgets } = runtime();
   const chatModels = catalog.models.map((entry) => ({ provider: entry.provider, id: entry.id }));
-  return Response.json(healthReport(env, health.snapshot(chatModels)), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(healthReport(env, health.snapshot(chatModels), budgets.snapshot()), { headers: { 'cache-control': 'no-store' } });
 }
