@@ -108,6 +108,8 @@ export function startApp(port: number, emulatorURL: string, nodeOptions = ''): P
       FLINT_ADMIN_TOKEN: benchAdminToken,
       // Its own embedded database, not the checkout's .data/.
       FLINT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'flint-bench-')),
+      // The bench is one client sending hundreds of requests: the client rate guard would refuse most of them.
+      FLINT_RATE_LIMIT: process.env.FLINT_RATE_LIMIT ?? '0',
       GROQ_API_KEY: 'gsk_bench',
       GROQ_BASE_URL: `${emulatorURL}/openai/v1`,
       OPENAI_API_KEY: 'sk-bench',

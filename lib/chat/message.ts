@@ -19,6 +19,8 @@ export const messageMetadataSchema = z.object({
   inputTokens: z.number().optional(),
   outputTokens: z.number().optional(),
   costUsd: z.number().optional(),
+  /** Answered from the response cache: no model was called for it. */
+  cache: z.boolean().optional(),
   createdAt: z.number().optional(),
   /** Set by the browser: how long the model's visible reasoning took, for "Thinking · 2.3 s". */
   reasoningMs: z.number().optional(),

@@ -46,6 +46,8 @@ export const chatRequestSchema = z.object({
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
   messageId: z.string().max(200).optional(),
   tier: z.enum(tiers).default('auto'),
+  /** 0 makes the answer deterministic, and so cacheable (the response cache serves repeats). */
+  temperature: z.number().min(0).max(2).optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -4,7 +4,7 @@ import { wrapLanguageModel } from 'ai';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
 import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
-import { createHealthRegistry, health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { createProviders, type Providers } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db/database';
@@ -27,7 +27,7 @@ import { xFlint, xFlintHeaders } from '@/lib/gateway/x-flint';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { trackWrite } from '@/lib/usage/pending-writes';
 import { usageOfTrace } from '@/lib/usage/usage-of-trace';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 /** A gateway answer, without a Response: JSON or an SSE byte stream, with its status and headers. */
 export type GatewayReply =
@@ -59,7 +59,7 @@ export async function gatewayChat(
   const { db } = database;
   const budgets = budgetsOf(database);
   const { catalog } = runtime();
-  const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? sharedHealth);
+  const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? runtime().health);
   let translated: ReturnType<typeof toCallOptions>;
   let route: ReturnType<typeof gatewayRoute>;
   let holdUsd = 0;

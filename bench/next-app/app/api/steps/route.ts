@@ -3,7 +3,7 @@ import { createCatalog } from '@/lib/ai/catalog/catalog';
 import { eventLoopBusyMs } from '@/lib/ai/fallback/event-loop-busy';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
 import { createFallbackTrace } from '@/lib/ai/fallback/fallback-trace';
-import { health } from '@/lib/ai/health/health';
+import { createHealthRegistry } from '@/lib/ai/health/health';
 import { coalesceDeltasMiddleware } from '@/lib/ai/middleware/coalesce-deltas';
 import { createProviders } from '@/lib/ai/providers';
 import { routeRequest } from '@/lib/ai/routing/router';
@@ -14,6 +14,7 @@ import { groqBaseURL, instructions } from '../../upstream';
 
 const catalog = createCatalog();
 const providers = createProviders({ groq: { apiKey: 'gsk_bench', baseURL: groqBaseURL }, openai: { baseURL: 'http://127.0.0.1:9/v1' } });
+const health = createHealthRegistry();
 const tools = { calculator, currentTime: createCurrentTime() };
 
 /**
