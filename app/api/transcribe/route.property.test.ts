@@ -19,7 +19,9 @@ beforeAll(async () => {
   const { health } = runtime();
   const { routeTranscription } = await import('@/lib/ai/routing/router');
   const models = routeTranscription(runtime().catalog).map((entry) => ({ provider: entry.provider, id: entry.id }));
-  healthSnapshot = () => health.snapshot(models);
+  // What health judges: breaker states and failures. A successful call only adds to recentCalls.
+  healthSnapshot = () =>
+    health.snapshot(models).models.map(({ key, state, openCause, recentFailures }) => ({ key, state, openCause, recentFailures }));
 });
 afterAll(() => emulator.close());
 
