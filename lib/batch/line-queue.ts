@@ -47,6 +47,12 @@ export function lineQueue(db: BatchDb) {
         return true;
       });
     },
+    /** Renews this worker's claims on lines still in flight, so a live instance's slow lines are never taken as a dead one's. */
+    async renew(lineIds: string[], worker: string, now: Date): Promise<void> {
+      if (lineIds.length === 0) return;
+      await db.update(batchLines).set({ claimedAt: now })
+        .where(and(inArray(batchLines.id, lineIds), eq(batchLines.claimedBy, worker), eq(batchLines.status, 'running')));
+    },
     /** Gives a claimed line back to the queue to be tried again after `notBefore` (rate limited, or a passing failure). */
     async retryLater(lineId: string, worker: string, notBefore: Date): Promise<void> {
       await db.update(batchLines).set({ status: 'pending', claimedBy: null, claimedAt: null, notBefore })

@@ -15,6 +15,7 @@ import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-reques
 import { completionBody } from '@/lib/gateway/completion-body';
 import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
+import { providerRateLimitHeaders } from '@/lib/gateway/provider-rate-limit-headers';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
 import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
 import { reservationUsd } from '@/lib/gateway/reservation';
@@ -22,6 +23,7 @@ import { toCallOptions } from '@/lib/gateway/to-call-options';
 import { xFlint, xFlintHeaders } from '@/lib/gateway/x-flint';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { trackWrite } from '@/lib/usage/pending-writes';
+import type { UsageSurface } from '@/lib/usage/usage-row';
 import { usageOfTrace } from '@/lib/usage/usage-of-trace';
 import { runtime } from './runtime';
 
@@ -34,6 +36,8 @@ export type GatewayReply =
 export interface GatewayChatDependencies {
   health?: HealthRegistry;
   db?: Db;
+  /** The ledger surface of the call: `v1` unless a batch line runs through here. */
+  surface?: Extract<UsageSurface, 'v1' | 'batch'>;
 }
 
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
@@ -73,7 +77,7 @@ export async function gatewayChat(
     const refused = gatewayErrorOf(error);
     const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
     const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
-    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
+    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details, dependencies.surface), db));
     throw error;
   }
 
@@ -102,7 +106,7 @@ export async function gatewayChat(
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
     trackWrite((async () => {
       if (spendsServerCredit) await settleBudget(db, caller.key.id, holdUsd, billedUsd).catch((error: unknown) => console.error('[flint] could not settle a budget', error));
-      await recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db);
+      await recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }, dependencies.surface), db);
     })());
     return usage;
   };
@@ -124,7 +128,7 @@ export async function gatewayChat(
     const result = await chain.doGenerate({ ...translated.options, abortSignal: signal });
     ttftMs = performance.now() - startedAt;
     const usage = settle('ok') ?? usageOfTrace(trace, find);
-    return { status: 200, headers: xFlintHeaders(trace, route.replaced), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced)) };
+    return { status: 200, headers: { ...providerRateLimitHeaders(result.response?.headers), ...xFlintHeaders(trace, route.replaced) }, json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced)) };
   } catch (error) {
     settle(signal.aborted ? 'aborted' : `error:${gatewayErrorOf(error).status}`);
     throw error;
@@ -160,12 +164,13 @@ function ledgerRow(
   trace: FallbackTrace,
   usage: ReturnType<typeof usageOfTrace>,
   details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean },
+  surface: Extract<UsageSurface, 'v1' | 'batch'> = 'v1',
 ) {
   const served = trace.servedBy;
   return {
     keyId: caller.key.id,
     keyPrefix: caller.key.prefix,
-    surface: 'v1' as const,
+    surface,
     provider: served?.provider ?? null,
     model: served?.id ?? null,
     inputTokens: usage.inputTokens,
