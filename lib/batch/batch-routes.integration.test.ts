@@ -133,6 +133,19 @@ describe('the batch API through the official openai client', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_json_line', line: 3, problems: [{ line: 3, message: 'Line 3 is not valid JSON.' }] } });
   });
 
+  it('holds each line to the owner key\'s budget: once it is spent, the remaining lines fail with insufficient_quota at once', async () => {
+    const poor = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: await gateway.createKey({ name: 'poor', budgetUsd: 0.000001 }), maxRetries: 0 });
+    const file = await poor.files.create({ file: await toFile(Buffer.from(batchJsonl(5)), 'poor.jsonl'), purpose: 'batch' });
+    const created = await poor.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { flint_engine: 'local' } });
+    const events = await fetch(`${server.url}/v1/batches/${created.id}/events`, { headers: { authorization: `Bearer ${poor.apiKey}` } });
+    await events.text();
+    const batch = await poor.batches.retrieve(created.id);
+    expect(batch.status).toBe('completed');
+    expect(batch.request_counts?.failed).toBeGreaterThan(0);
+    const errors = (await (await poor.files.content(batch.error_file_id!)).text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(errors.every((line) => line.response.status_code === 429 && line.error.code === 'insufficient_quota')).toBe(true);
+  });
+
   it('turns a CSV with a template into a batch and downloads results as CSV', async () => {
     const form = new FormData();
     form.set('purpose', 'batch');

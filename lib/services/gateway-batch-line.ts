@@ -31,11 +31,9 @@ export function gatewayBatchLine(dependencies: { db?: Db; health?: HealthRegistr
       return { ok: true, body: json, requestId: typeof json.id === 'string' ? json.id : '', rateLimit: parseRateLimitHeaders(new Headers(reply.headers)) };
     } catch (error) {
       const failure = gatewayErrorOf(error);
-      // An exhausted key budget does not come back within a batch's retries: the line fails at once, not after waiting.
-      const status = failure.code === 'insufficient_quota' ? 402 : failure.status;
       return {
         ok: false,
-        status,
+        status: failure.status,
         error: { code: failure.code, message: failure.message },
         ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterMs: failure.retryAfterSeconds * 1000 }),
       };
