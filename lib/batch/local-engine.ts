@@ -112,9 +112,12 @@ export function createLocalEngine(options: LocalEngineOptions): LocalEngine {
     } catch {
       result = { ok: false, status: 0, error: { code: 'connection_error', message: 'The request could not be completed.' } };
     }
-    permit.done({ snapshot: result.rateLimit, rateLimited: !result.ok && result.status === 429, retryAfterMs: result.ok ? undefined : result.retryAfterMs });
-    // An exhausted key budget (429 insufficient_quota) does not come back within a batch's retries: final at once.
-    if (!result.ok && isRetryableStatus(result.status) && result.error.code !== 'insufficient_quota' && line.attempts < maxAttempts) {
+    // An exhausted key budget (429 insufficient_quota) is the owner's, not the model's: it neither slows the model's
+    // pacing for everyone nor comes back within a batch's retries, so the line is final at once.
+    const outOfBudget = !result.ok && result.error.code === 'insufficient_quota';
+    const rateLimited = !result.ok && result.status === 429 && !outOfBudget;
+    permit.done({ snapshot: result.rateLimit, rateLimited, retryAfterMs: rateLimited && !result.ok ? result.retryAfterMs : undefined });
+    if (!result.ok && isRetryableStatus(result.status) && !outOfBudget && line.attempts < maxAttempts) {
       const retryAt = now() + (stopping.signal.aborted ? 0 : result.retryAfterMs ?? backoffMs(line.attempts));
       await queue.retryLater(line.id, worker, new Date(retryAt));
       hub.emit({ type: 'line-retry', batchId: line.batchId, customId: line.customId, status: result.status, retryAt });
