@@ -93,7 +93,7 @@ describe('a local batch across a SIGKILL', () => {
     expect(recordedAtKill.length).toBeLessThan(50);
 
     // The second instance takes the dead one's claims once they are older than its lease.
-    const second = runChild(batch.id, 300);
+    const second = runChild(batch.id, 1_000);
     expect(await second.exited).toBe(0);
 
     expect(second.sent.filter((id) => recordedAtKill.includes(id))).toEqual([]);
