@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium as findSystemChromium } from './scripts/find-chromium.ts';
 
 export const appPort = 3100;
 export const emulatorPort = 4100;
 /** A second server with no provider configured and no demo mode, for the set-up explanations. */
 export const unconfiguredPort = 3101;
 
-// Playwright cannot download its own browser here; Debian's chromium stands in when present.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+// Where Playwright cannot download its own browser, Debian's chromium stands in when present.
+const systemChromium = findSystemChromium();
 
 const launchOptions = {
   executablePath: systemChromium,

@@ -59,9 +59,10 @@ beforeAll(async () => {
   const [{ sharedDatabase }, { configureBatchRuntime }, { batchRuntimeConfig }] = await Promise.all([
     import('../db/shared-database'), import('./batch-runtime'), import('../services/batch-runtime-config'),
   ]);
-  db = (await sharedDatabase()).db;
+  const database = await sharedDatabase();
+  db = database.db;
   // The production wiring, with quicker polling so the test waits less.
-  const config = batchRuntimeConfig(db);
+  const config = batchRuntimeConfig(database);
   runtime = await configureBatchRuntime({ ...config, providerPollMs: 10, localEngine: { ...config.localEngine, idlePollMs: 50 } });
   // Imported only now: lib/env reads the environment the test app has just set.
   const v1 = await all({

@@ -62,6 +62,8 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}, databas
     async close() {
       await app.close();
       await emulator.close();
+      // Ledger rows and budgets are written behind: let them land before the database closes.
+      await (await import('@/lib/usage/pending-writes')).pendingWrites();
       await (await database.sharedDatabase()).close();
       // The next app in this process opens its own database.
       (globalThis as { flintDatabase?: unknown }).flintDatabase = undefined;

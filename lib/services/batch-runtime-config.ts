@@ -1,7 +1,7 @@
 import 'server-only';
 import type { BatchRuntimeConfig } from '@/lib/batch/batch-runtime';
 import { catalogPrice, type PriceLine } from '@/lib/batch/price-line';
-import type { Db } from '@/lib/db/database';
+import type { Database } from '@/lib/db/database';
 import { env } from '@/lib/env';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { gatewayBatchLine } from './gateway-batch-line';
@@ -21,12 +21,13 @@ const billedPrice: PriceLine = (completion, model) => {
  * (the service records each call in the ledger with surface `batch`), and Groq's Batch API as the provider engine when
  * GROQ_API_KEY is set, its lines entering the ledger at the batch price (50 %).
  */
-export function batchRuntimeConfig(db: Db): BatchRuntimeConfig {
+export function batchRuntimeConfig(database: Database): BatchRuntimeConfig {
+  const { db } = database;
   const { catalog } = runtime();
   const groq = env.groq.apiKey ? { baseURL: env.groq.baseURL, apiKey: env.groq.apiKey } : undefined;
   return {
     db,
-    runLine: gatewayBatchLine({ db }),
+    runLine: gatewayBatchLine({ database }),
     groq,
     isGroqModel: (model) => catalog.find(model)?.provider === 'groq',
     price: syncPrice,

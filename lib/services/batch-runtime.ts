@@ -12,8 +12,8 @@ export function batchRuntime(): Promise<BatchRuntime> {
   const running = configuredBatchRuntime();
   if (running) return running;
   holder.flintBatchDefault ??= (async () => {
-    const { db } = await sharedDatabase();
-    return configuredBatchRuntime() ?? configureBatchRuntime(batchRuntimeConfig(db));
+    const database = await sharedDatabase();
+    return configuredBatchRuntime() ?? configureBatchRuntime(batchRuntimeConfig(database));
   })().catch((error: unknown) => {
     holder.flintBatchDefault = undefined;
     throw error;

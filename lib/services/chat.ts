@@ -23,6 +23,7 @@ import { chatErrorOf } from './chat-error';
 import { chatNeeds } from './chat-needs';
 import { firstContent } from './first-content';
 import { attemptsForLog, logRequest, type RequestRecord } from './request-log';
+import { recordChatUsage } from '@/lib/usage/record-chat-usage';
 import { runtime } from './runtime';
 
 const instructions =
@@ -101,15 +102,20 @@ export async function streamChat(
         return undefined;
       },
     });
-    return await firstContent(stream, {
+    let ttftMs: number | undefined;
+    const reply = await firstContent(stream, {
       errorOf: () => streamError,
       onEnd: (end) => {
         const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
         const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
         const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
         logRequest(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+        const status = outcome === 'complete' || outcome === 'continued' ? 'ok' : failed ? `error:${streamError?.status ?? 500}:${streamError?.code ?? 'stream'}` : outcome;
+        recordChatUsage(trace, find, { status, durationMs: Date.now() - startedAt, ttftMs });
       },
     });
+    ttftMs = Date.now() - startedAt;
+    return reply;
   } catch (error) {
     const flintError = signal.aborted ? undefined : chatErrorOf(error);
     logRequest(
@@ -119,6 +125,7 @@ export async function streamChat(
         find,
       ),
     );
+    recordChatUsage(trace, find, { status: flintError ? `error:${flintError.status}:${flintError.code}` : 'aborted', durationMs: Date.now() - startedAt });
     throw flintError ?? error;
   }
 }

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { HealthRegistry } from '@/lib/ai/health/health';
 import { parseRateLimitHeaders } from '@/lib/batch/rate-limit-snapshot';
 import type { RunLine } from '@/lib/batch/run-line';
-import type { Db } from '@/lib/db/database';
+import type { Database } from '@/lib/db/database';
 import { gatewayKeys } from '@/lib/db/schema';
 import { sharedDatabase } from '@/lib/db/shared-database';
 import { chatCompletionRequestSchema } from '@/lib/gateway/chat-completion-request';
@@ -15,9 +15,10 @@ import { gatewayChat } from './gateway-chat';
  * through Flint's router, fallback chain and the key's budget, lands in the ledger as surface `batch`, and answers with
  * the serving provider's rate-limit headers so the engine paces itself.
  */
-export function gatewayBatchLine(dependencies: { db?: Db; health?: HealthRegistry } = {}): RunLine {
+export function gatewayBatchLine(dependencies: { database?: Database; health?: HealthRegistry } = {}): RunLine {
   return async (body, context) => {
-    const db = dependencies.db ?? (await sharedDatabase()).db;
+    const database = dependencies.database ?? (await sharedDatabase());
+    const { db } = database;
     const [key] = await db.select().from(gatewayKeys).where(and(eq(gatewayKeys.id, context.owner), isNull(gatewayKeys.revokedAt))).limit(1);
     if (key === undefined) return { ok: false, status: 401, error: { code: 'invalid_api_key', message: 'The key that created this batch is unknown or revoked.' } };
     const parsed = chatCompletionRequestSchema.safeParse({ ...body, stream: false });
@@ -26,7 +27,7 @@ export function gatewayBatchLine(dependencies: { db?: Db; health?: HealthRegistr
       return { ok: false, status: 400, error: { code: 'invalid_request', message: `Invalid body${issue ? ` at ${issue.path.join('.') || 'body'}: ${issue.message}` : '.'}` } };
     }
     try {
-      const reply = await gatewayChat(parsed.data, { key }, context.signal, { ...dependencies, db, surface: 'batch' });
+      const reply = await gatewayChat(parsed.data, { key }, context.signal, { ...dependencies, database, surface: 'batch' });
       const json = 'json' in reply ? (reply.json as Record<string, unknown>) : {};
       return { ok: true, body: json, requestId: typeof json.id === 'string' ? json.id : '', rateLimit: parseRateLimitHeaders(new Headers(reply.headers)) };
     } catch (error) {

@@ -145,6 +145,8 @@ describe('the ledger', () => {
       if (content === 5) controller.abort();
     }
     await written;
+    // The budget and the ledger are written separately: the first write done means both were started.
+    await (await import('@/lib/usage/pending-writes')).pendingWrites();
     const [row] = await ledgerOf(prefixOf(secret));
     expect(row).toMatchObject({ status: 'aborted', estimated: true, model: 'openai/gpt-oss-20b', surface: 'v1' });
     expect(row!.outputTokens).toBeGreaterThan(0);
