@@ -5,6 +5,7 @@
 // Flag: --build rebuilds both apps (they are built anyway when they have no build).
 import { setTimeout as delay } from 'node:timers/promises';
 import { figuresTable, latencyAndCpu, rssPerOpenStream, type Figures, type Subject } from './compare-servers.ts';
+import { benchBatchThroughput } from './batch-throughput.ts';
 import { benchFailover } from './failover.ts';
 import { fallbacksAtOnce } from './fallbacks-at-once.ts';
 import { rssBytes } from './process-stats.ts';
@@ -111,6 +112,7 @@ async function main() {
     }
     log(`\n## Issue 14's four figures, one run (added = over the emulator called directly; RSS: ${openStreams} streams held open on a fresh server)`);
     log(figuresTable(rows));
+    log(`\n## Batch: local-engine throughput, 500 short lines under an emulated 3,000 tokens/min limit\n${await benchBatchThroughput()}`);
     log(`\nbench ran ${cell((performance.now() - began) / 1000, 0)} s; the servers' stderr is in ${serverLog}`);
   } finally {
     await emulator.stop();

@@ -1,5 +1,14 @@
-/** The page's calls to Flint's batch API (same-origin /v1), with the demo bearer key the auth seam accepts in demo mode. */
-const headers = { authorization: 'Bearer flint-batches-page' };
+/** Where the page keeps the Flint key (`flk_…`) a user enters; without one, demo mode gives the page its own identity. */
+export const apiKeyStorage = 'flint.batchApiKey';
+
+/**
+ * The page's calls to Flint's batch API (same-origin /v1) carry the user's Flint key when one is saved; otherwise a
+ * placeholder bearer that only demo mode accepts (as the demo batch key), and any other server answers 401.
+ */
+function authorization(): { authorization: string } {
+  const key = typeof localStorage === 'undefined' ? null : localStorage.getItem(apiKeyStorage);
+  return { authorization: `Bearer ${key?.trim() || 'flint-batches-page'}` };
+}
 
 /** A batch as the page shows it (a subset of the API's batch object). */
 export type PageBatch = {
@@ -29,33 +38,33 @@ export async function startBatch(input: { file: File; template?: string; model?:
   form.set('file', input.file);
   if (input.template !== undefined) form.set('template', input.template);
   if (input.model !== undefined) form.set('model', input.model);
-  const file = await answer<{ id: string }>(await fetch('/v1/files', { method: 'POST', headers, body: form }));
+  const file = await answer<{ id: string }>(await fetch('/v1/files', { method: 'POST', headers: authorization(), body: form }));
   const metadata = { source: input.file.name, ...(input.engine === 'auto' ? {} : { flint_engine: input.engine }) };
   return answer<PageBatch>(await fetch('/v1/batches', {
     method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
+    headers: { ...authorization(), 'content-type': 'application/json' },
     body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata }),
   }));
 }
 
 /** The newest batches. */
 export async function listBatches(): Promise<PageBatch[]> {
-  return (await answer<{ data: PageBatch[] }>(await fetch('/v1/batches?limit=20', { headers }))).data;
+  return (await answer<{ data: PageBatch[] }>(await fetch('/v1/batches?limit=20', { headers: authorization() }))).data;
 }
 
 /** One batch, fresh. */
 export async function getBatch(id: string): Promise<PageBatch> {
-  return answer<PageBatch>(await fetch(`/v1/batches/${id}`, { headers }));
+  return answer<PageBatch>(await fetch(`/v1/batches/${id}`, { headers: authorization() }));
 }
 
 /** Asks to cancel: no new line starts. */
 export async function cancelBatch(id: string): Promise<PageBatch> {
-  return answer<PageBatch>(await fetch(`/v1/batches/${id}/cancel`, { method: 'POST', headers }));
+  return answer<PageBatch>(await fetch(`/v1/batches/${id}/cancel`, { method: 'POST', headers: authorization() }));
 }
 
 /** Downloads a results file as JSONL or CSV (fetched with the key, then saved through an object URL). */
 export async function downloadFile(id: string, format: 'jsonl' | 'csv', name: string): Promise<void> {
-  const response = await fetch(`/v1/files/${id}/content${format === 'csv' ? '?format=csv' : ''}`, { headers });
+  const response = await fetch(`/v1/files/${id}/content${format === 'csv' ? '?format=csv' : ''}`, { headers: authorization() });
   if (!response.ok) throw { message: 'The file could not be downloaded.', problems: [] } satisfies PageError;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.${format}` });
@@ -65,7 +74,7 @@ export async function downloadFile(id: string, format: 'jsonl' | 'csv', name: st
 
 /** Follows a batch's progress stream until it ends, calling `onFrame` per update. */
 export async function followProgress(id: string, onFrame: () => void, signal: AbortSignal): Promise<void> {
-  const response = await fetch(`/v1/batches/${id}/events`, { headers, signal });
+  const response = await fetch(`/v1/batches/${id}/events`, { headers: authorization(), signal });
   const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
   for (;;) {
     const chunk = await reader?.read();

@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { startBatch, type PageBatch, type PageError } from './batch-api';
+import { useEffect, useState, type FormEvent } from 'react';
+import { apiKeyStorage, startBatch, type PageBatch, type PageError } from './batch-api';
 
 const fieldClass = 'w-full rounded border border-zinc-300 bg-transparent px-3 py-2 dark:border-zinc-700';
 
@@ -11,6 +11,9 @@ export function UploadForm({ onStarted }: { onStarted: (batch: PageBatch) => voi
   const [template, setTemplate] = useState('Summarise in one sentence: {{text}}');
   const [model, setModel] = useState('speed');
   const [engine, setEngine] = useState('auto');
+  const [apiKey, setApiKey] = useState('');
+  // Read after hydration: the server render has no localStorage.
+  useEffect(() => setApiKey(localStorage.getItem(apiKeyStorage) ?? ''), []);
   const [error, setError] = useState<PageError | null>(null);
   const [busy, setBusy] = useState(false);
   const isCsv = file?.name.toLowerCase().endsWith('.csv') ?? false;
@@ -61,6 +64,21 @@ export function UploadForm({ onStarted }: { onStarted: (batch: PageBatch) => voi
           <option value="provider">Groq Batch API: half price, up to 24 h</option>
         </select>
       </label>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-zinc-500">Flint API key (not needed in demo mode)</summary>
+        <input
+          type="password"
+          autoComplete="off"
+          placeholder="flk_…"
+          aria-label="Flint API key"
+          className={`${fieldClass} mt-1`}
+          value={apiKey}
+          onChange={(event) => {
+            setApiKey(event.target.value);
+            localStorage.setItem(apiKeyStorage, event.target.value);
+          }}
+        />
+      </details>
       <button type="submit" disabled={!file || busy} className="rounded bg-zinc-900 px-4 py-2 text-sm font-medium text-zinc-50 disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900">
         {busy ? 'Starting…' : 'Start batch'}
       </button>

@@ -8,7 +8,7 @@ import type { RunLine } from './run-line';
 
 /** Everything the batch API runs on; the lead builds it from lib/db, the gateway's chat service and the ledger. */
 export type BatchRuntimeConfig = {
-  /** The shared database handle (the batch tables must be migrated: applyBatchMigrations). */
+  /** The shared database handle (migrated by lib/db's runner, batch tables included). */
   db: BatchDb;
   /** Runs one line through Flint's chat pipeline. */
   runLine: RunLine;
@@ -19,7 +19,7 @@ export type BatchRuntimeConfig = {
   /** Ledger seams: called once per finished line with its cost. */
   onLocalLineFinished?: LocalEngineOptions['onLineFinished'];
   onProviderLineFinished?: ProviderEngineOptions['onLineFinished'];
-  localEngine?: Partial<Pick<LocalEngineOptions, 'maxInFlight' | 'maxAttempts' | 'leaseMs' | 'idlePollMs'>>;
+  localEngine?: Partial<Pick<LocalEngineOptions, 'maxInFlight' | 'maxAttempts' | 'leaseMs' | 'heartbeatMs' | 'idlePollMs' | 'price'>>;
   providerPollMs?: number;
 };
 

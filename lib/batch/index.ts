@@ -1,5 +1,4 @@
 // The batch folder's front door: what the lead wires (runtime, seams) and what the routes and page use.
-export { applyBatchMigrations } from './apply-batch-migrations';
 export type { BatchDb } from './batch-db';
 export { configureBatchRuntime, type BatchRuntime, type BatchRuntimeConfig } from './batch-runtime';
 export { createBatchService, type BatchService } from './batch-service';

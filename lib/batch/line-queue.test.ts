@@ -25,6 +25,22 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('the line queue on a real PGlite database', () => {
+  it('keeps a renewed claim from other workers past its first lease, and frees it one lease after the last renewal', async () => {
+    const batch = await newBatch(1);
+    const queue = lineQueue(db);
+    const lease = 30_000;
+    const [line] = await queue.claim(batch.id, 'w1', 1, t0, lease);
+    expect(line?.customId).toBe('c1');
+    await queue.renew([line!.id], 'w1', at(20_000));
+    // Another worker's renew does nothing to a claim it does not hold.
+    await queue.renew([line!.id], 'w2', at(45_000));
+    expect(await queue.claim(batch.id, 'w2', 1, at(40_000), lease)).toEqual([]);
+    const [taken] = await queue.claim(batch.id, 'w2', 1, at(50_001), lease);
+    expect(taken).toMatchObject({ customId: 'c1', claimedBy: 'w2', attempts: 2 });
+    // The dead worker's late result no longer counts.
+    expect(await queue.finish(line!, 'w1', ok, at(50_002))).toBe(false);
+  });
+
   it('gives each line to one worker at a time and counts a finish once', async () => {
     const batch = await newBatch(5);
     const queue = lineQueue(db);

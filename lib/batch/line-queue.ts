@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { BatchDb } from './batch-db';
 import { batchLines, batches, type LineResult, type LineStatus } from './schema';
 
@@ -13,14 +13,15 @@ export function lineQueue(db: BatchDb) {
   return {
     /**
      * Claims up to `limit` runnable lines of a batch for `worker`: pending ones whose retry time has come, and running
-     * ones whose claim is older than `leaseMs` (their instance died). SKIP LOCKED lets instances claim side by side.
+     * ones of another worker whose claim is older than `leaseMs` (their instance died; a worker never takes back its own
+     * lines in flight, even when a busy event loop delayed their renewal). SKIP LOCKED lets instances claim side by side.
      */
     async claim(batchId: string, worker: string, limit: number, now: Date, leaseMs: number): Promise<LineRow[]> {
       if (limit <= 0) return [];
       const staleBefore = new Date(now.getTime() - leaseMs);
       const runnable = db.select({ id: batchLines.id }).from(batchLines).where(and(
         eq(batchLines.batchId, batchId),
-        or(and(eq(batchLines.status, 'pending'), lte(batchLines.notBefore, now)), and(eq(batchLines.status, 'running'), lt(batchLines.claimedAt, staleBefore))),
+        or(and(eq(batchLines.status, 'pending'), lte(batchLines.notBefore, now)), and(eq(batchLines.status, 'running'), lt(batchLines.claimedAt, staleBefore), ne(batchLines.claimedBy, worker))),
       )).orderBy(batchLines.lineNumber).limit(limit).for('update', { skipLocked: true });
       const claimed = await db.update(batchLines)
         .set({ status: 'running', claimedBy: worker, claimedAt: now, attempts: sql`${batchLines.attempts} + 1` })
@@ -46,6 +47,12 @@ export function lineQueue(db: BatchDb) {
           .where(eq(batches.id, line.batchId));
         return true;
       });
+    },
+    /** Renews this worker's claims on lines still in flight, so a live instance's slow lines are never taken as a dead one's. */
+    async renew(lineIds: string[], worker: string, now: Date): Promise<void> {
+      if (lineIds.length === 0) return;
+      await db.update(batchLines).set({ claimedAt: now })
+        .where(and(inArray(batchLines.id, lineIds), eq(batchLines.claimedBy, worker), eq(batchLines.status, 'running')));
     },
     /** Gives a claimed line back to the queue to be tried again after `notBefore` (rate limited, or a passing failure). */
     async retryLater(lineId: string, worker: string, notBefore: Date): Promise<void> {

@@ -20,8 +20,10 @@ export type LocalEngineOptions = {
   maxInFlight?: number;
   /** Attempts per line before a retryable failure is final. */
   maxAttempts?: number;
-  /** A claim older than this is taken to belong to a dead instance and is claimed again. */
+  /** A claim not renewed for this long is taken to belong to a dead instance and is claimed again. */
   leaseMs?: number;
+  /** How often the claims of lines in flight are renewed; well under `leaseMs`. */
+  heartbeatMs?: number;
   /** How often an idle engine looks for new batches (another instance may have created one). */
   idlePollMs?: number;
   price?: PriceLine;
@@ -59,7 +61,9 @@ export function createLocalEngine(options: LocalEngineOptions): LocalEngine {
   const worker = options.workerId ?? `local-${randomUUID()}`;
   const maxInFlight = options.maxInFlight ?? 16;
   const maxAttempts = options.maxAttempts ?? 6;
-  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  // Short, because a heartbeat renews live claims: a crashed instance's lines wait at most this long.
+  const leaseMs = options.leaseMs ?? 30_000;
+  const heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(leaseMs / 3));
   const idlePollMs = options.idlePollMs ?? 1_000;
   const price = options.price ?? catalogPrice(1);
   const now = options.now ?? Date.now;
@@ -71,6 +75,7 @@ export function createLocalEngine(options: LocalEngineOptions): LocalEngine {
   const stopping = new AbortController();
   const watched = new Set<string>();
   let loop: Promise<void> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   let dirty = false;
   let wakeWaiter: () => void = () => {};
   // A poke during a pass makes the loop go round again at once instead of sleeping.
@@ -107,8 +112,12 @@ export function createLocalEngine(options: LocalEngineOptions): LocalEngine {
     } catch {
       result = { ok: false, status: 0, error: { code: 'connection_error', message: 'The request could not be completed.' } };
     }
-    permit.done({ snapshot: result.rateLimit, rateLimited: !result.ok && result.status === 429, retryAfterMs: result.ok ? undefined : result.retryAfterMs });
-    if (!result.ok && isRetryableStatus(result.status) && line.attempts < maxAttempts) {
+    // An exhausted key budget (429 insufficient_quota) is the owner's, not the model's: it neither slows the model's
+    // pacing for everyone nor comes back within a batch's retries, so the line is final at once.
+    const outOfBudget = !result.ok && result.error.code === 'insufficient_quota';
+    const rateLimited = !result.ok && result.status === 429 && !outOfBudget;
+    permit.done({ snapshot: result.rateLimit, rateLimited, retryAfterMs: rateLimited && !result.ok ? result.retryAfterMs : undefined });
+    if (!result.ok && isRetryableStatus(result.status) && !outOfBudget && line.attempts < maxAttempts) {
       const retryAt = now() + (stopping.signal.aborted ? 0 : result.retryAfterMs ?? backoffMs(line.attempts));
       await queue.retryLater(line.id, worker, new Date(retryAt));
       hub.emit({ type: 'line-retry', batchId: line.batchId, customId: line.customId, status: result.status, retryAt });
@@ -175,12 +184,18 @@ export function createLocalEngine(options: LocalEngineOptions): LocalEngine {
   return {
     start() {
       loop ??= run();
+      heartbeat ??= setInterval(() => {
+        queue.renew([...inFlight.keys()], worker, new Date(now())).catch((error: unknown) => console.error('batch: could not renew line claims', error));
+      }, heartbeatMs);
+      heartbeat.unref?.();
     },
     async stop() {
       stopping.abort();
       poke();
       await loop;
       await Promise.all(inFlight.values());
+      // Renewed to the end: lines still being recorded must not pass to another instance meanwhile.
+      clearInterval(heartbeat);
     },
     wake: () => poke(),
     on: (listener) => hub.on(listener),

@@ -1,9 +1,8 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
 import OpenAI from 'openai';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
-import { applyBatchMigrations } from './apply-batch-migrations';
+import type { Database } from '../db/database';
+import { openDatabase } from '../db/open-database';
 import { createBatchService } from './batch-service';
 import { createLocalEngine } from './local-engine';
 import { catalogPrice } from './price-line';
@@ -13,13 +12,13 @@ import { startPostgres } from './test-support/start-postgres';
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
 let emulator: RunningEmulator;
-const pools: pg.Pool[] = [];
+const opened: Database[] = [];
 
-/** One "instance": its own connection pool, as a separate process would have. */
-function instance() {
-  const pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
-  pools.push(pool);
-  return drizzle({ client: pool });
+/** One "instance": its own connection pool, migrated by lib/db's runner at open, as a separate process would be. */
+async function instance() {
+  const database = await openDatabase({ databaseUrl: postgres.url, dataDir: 'unused' });
+  opened.push(database);
+  return database.db;
 }
 
 beforeAll(async () => {
@@ -27,15 +26,14 @@ beforeAll(async () => {
   emulator = await startEmulator({ speed: 0 });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
+  await Promise.all(opened.map((database) => database.close()));
   await emulator.close();
   await postgres.stop();
 });
 
 describe('local engines on a real Postgres, each with its own connections', () => {
   it('migrate side by side, then share a 50-line batch with no line run twice', async () => {
-    const dbs = [instance(), instance(), instance()];
-    await Promise.all(dbs.map((db) => applyBatchMigrations(db)));
+    const dbs = await Promise.all([instance(), instance(), instance()]);
     const client = new OpenAI({ baseURL: emulator.groqBaseURL, apiKey: 'gsk_test', maxRetries: 0 });
     const engines = dbs.map((db) => createLocalEngine({ db, runLine: openaiRunLine(client), maxInFlight: 4, idlePollMs: 20 }));
     const finishedBy = engines.map(() => 0);

@@ -1,12 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { applyBatchMigrations } from './apply-batch-migrations';
+import { openDatabase } from '../db/open-database';
 import type { BatchDb } from './batch-db';
 
-/** A real in-memory PGlite database with the batch tables, for tests. */
+/** A real in-memory PGlite database migrated by lib/db's runner (the batch tables included), for tests. */
 export async function createTestBatchDb(): Promise<{ db: BatchDb; close(): Promise<void> }> {
-  const client = new PGlite();
-  const db = drizzle({ client });
-  await applyBatchMigrations(db);
-  return { db, close: () => client.close() };
+  const database = await openDatabase({ dataDir: 'memory://' });
+  return { db: database.db, close: () => database.close() };
 }

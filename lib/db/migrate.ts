@@ -15,8 +15,9 @@ const migrationLockId = 7_311_911;
 export async function migrate(database: Database, directory = migrationsDir): Promise<string[]> {
   const files = (await readdir(/*turbopackIgnore: true*/ directory)).filter((name) => name.endsWith('.sql')).sort();
   return database.session(async (run) => {
-    await run('CREATE TABLE IF NOT EXISTS flint_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    // Locked first: two instances creating the table at once collide in Postgres's catalog even with IF NOT EXISTS.
     if (database.kind === 'postgres') await run(`SELECT pg_advisory_lock(${migrationLockId})`);
+    await run('CREATE TABLE IF NOT EXISTS flint_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     try {
       const done = new Set((await run('SELECT name FROM flint_migrations')).map((row) => String(row.name)));
       const applied: string[] = [];

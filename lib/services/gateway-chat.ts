@@ -19,6 +19,7 @@ import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-s
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
 import { gatewayCacheStore, keyRateLimits } from '@/lib/gateway/gateway-store';
 import type { KeyAdmission } from '@/lib/gateway/key-rate-limits';
+import { providerRateLimitHeaders } from '@/lib/gateway/provider-rate-limit-headers';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
 import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
 import { reservationUsd } from '@/lib/gateway/reservation';
@@ -26,6 +27,7 @@ import { toCallOptions } from '@/lib/gateway/to-call-options';
 import { xFlint, xFlintHeaders } from '@/lib/gateway/x-flint';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { trackWrite } from '@/lib/usage/pending-writes';
+import type { UsageSurface } from '@/lib/usage/usage-row';
 import { usageOfTrace } from '@/lib/usage/usage-of-trace';
 import { runtime } from '@/lib/server/runtime';
 
@@ -38,6 +40,8 @@ export type GatewayReply =
 export interface GatewayChatDependencies {
   health?: HealthRegistry;
   database?: Database;
+  /** The ledger surface of the call: `v1` unless a batch line runs through here. */
+  surface?: Extract<UsageSurface, 'v1' | 'batch'>;
 }
 
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
@@ -92,7 +96,7 @@ export async function gatewayChat(
     if (admission?.ok === true) trackWrite(admission.settleTokens(0));
     const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
     const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
-    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
+    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details, dependencies.surface), db));
     throw error;
   }
 
@@ -131,7 +135,7 @@ export async function gatewayChat(
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
     if (spendsServerCredit) budgets.settle(caller.key.id, holdUsd, billedUsd);
     if (admission?.ok === true) trackWrite(admission.settleTokens(usage.inputTokens + usage.outputTokens));
-    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined, cacheHit }), db));
+    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined, cacheHit }, dependencies.surface), db));
     return usage;
   };
 
@@ -152,7 +156,7 @@ export async function gatewayChat(
     const result = await chain.doGenerate({ ...translated.options, abortSignal: signal });
     ttftMs = performance.now() - startedAt;
     const usage = settle('ok') ?? usageOfTrace(trace, find);
-    return { status: 200, headers: xFlintHeaders(trace, route.replaced, cacheHit), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced, cacheHit)) };
+    return { status: 200, headers: { ...providerRateLimitHeaders(result.response?.headers), ...xFlintHeaders(trace, route.replaced, cacheHit) }, json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced, cacheHit)) };
   } catch (error) {
     settle(signal.aborted ? 'aborted' : `error:${gatewayErrorOf(error).status}`);
     throw error;
@@ -188,12 +192,13 @@ function ledgerRow(
   trace: FallbackTrace,
   usage: ReturnType<typeof usageOfTrace>,
   details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean; cacheHit?: boolean },
+  surface: Extract<UsageSurface, 'v1' | 'batch'> = 'v1',
 ) {
   const served = trace.servedBy;
   return {
     keyId: caller.key.id,
     keyPrefix: caller.key.prefix,
-    surface: 'v1' as const,
+    surface,
     provider: served?.provider ?? null,
     model: served?.id ?? null,
     inputTokens: usage.inputTokens,

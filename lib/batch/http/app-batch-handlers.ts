@@ -1,5 +1,5 @@
 import 'server-only';
-import { batchRuntime } from '../default-batch-runtime';
+import { batchRuntime } from '@/lib/services/batch-runtime';
 import { authenticateBatchCaller } from './authenticate-batch-caller';
 import { createBatchHandlers } from './batch-handlers';
 
