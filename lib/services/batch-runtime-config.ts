@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { gatewayBatchLine } from './gateway-batch-line';
 import { providerLineUsage } from './provider-line-usage';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 const syncPrice = catalogPrice(1);
 
