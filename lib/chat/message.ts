@@ -9,6 +9,14 @@ export const attemptSchema = z.object({
   ms: z.number(),
 });
 
+/** The tools an answer could use, as the page lists them: MCP servers reached and why anything configured is missing. */
+export const toolsInfoSchema = z.object({
+  mcpServers: z.array(z.object({ url: z.string(), name: z.string(), tools: z.array(z.string()) })),
+  notices: z.array(z.string()),
+});
+
+export type ToolsInfo = z.infer<typeof toolsInfoSchema>;
+
 /** What the server tells the browser about how a message was produced. */
 export const messageMetadataSchema = z.object({
   model: z.string().optional(),
@@ -20,6 +28,8 @@ export const messageMetadataSchema = z.object({
   outputTokens: z.number().optional(),
   costUsd: z.number().optional(),
   createdAt: z.number().optional(),
+  /** Set when the answer was offered tools. */
+  tools: toolsInfoSchema.optional(),
   /** Set by the browser: how long the model's visible reasoning took, for "Thinking · 2.3 s". */
   reasoningMs: z.number().optional(),
   /** Set by the browser when the user pressed Stop, so the answer can offer Continue after a reload. */

@@ -39,13 +39,15 @@ const messageSchema = z.object({
   metadata: metadataSchema.optional(),
 });
 
-/** The body the AI SDK's DefaultChatTransport sends, plus Flint's `tier`. */
+/** The body the AI SDK's DefaultChatTransport sends, plus Flint's `tier` and `tools`. */
 export const chatRequestSchema = z.object({
   id: z.string().max(200),
   messages: z.array(messageSchema).min(1).max(chatLimits.messages),
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
   messageId: z.string().max(200).optional(),
   tier: z.enum(tiers).default('auto'),
+  /** Offer tools (calculator, MCP servers, Groq's built-ins) for this answer; on unless the chat turned them off. */
+  tools: z.boolean().optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -3,6 +3,7 @@ import {
   convertToModelMessages,
   safeValidateUIMessages,
   experimental_streamTextLowMemory as streamTextLowMemory,
+  isStepCount,
   toUIMessageStream,
   wrapLanguageModel,
   type ToolSet,
@@ -16,6 +17,8 @@ import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@
 import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { routeRequest } from '@/lib/ai/routing/router';
+import { chatTools, serverToolsMiddleware, type ChatTools } from '@/lib/ai/tools';
+import { env } from '@/lib/env';
 import { FlintError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/request';
 import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';
@@ -31,6 +34,8 @@ const instructions =
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
 const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
 const totalTimeoutMs = 180_000;
+/** Model calls per answer when tools are offered: tool rounds plus the final answer. */
+const maxSteps = 5;
 
 /** What the chat service needs besides the request; tests pass their own health and observe attempts. */
 export interface ChatDependencies {
@@ -53,6 +58,12 @@ export async function streamChat(
   const trace = createFallbackTrace();
   const { catalog, providers } = runtime();
   const find = catalog.find.bind(catalog);
+  let offered: ChatTools | undefined;
+  // MCP clients stay open while tools may run, and close once however the answer ends.
+  const closeTools = () => {
+    void offered?.close();
+    offered = undefined;
+  };
   try {
     const validated = await safeValidateUIMessages<FlintUIMessage>({
       messages: request.messages,
@@ -61,9 +72,16 @@ export async function streamChat(
     if (!validated.success) {
       throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
     }
-    const candidates = routeRequest(chatNeeds(request), catalog, providers.configured);
+    const needs = chatNeeds(request);
+    const candidates = routeRequest(needs, catalog, providers.configured);
+    offered = needs.needsTools ? await chatTools({ groqTools: env.tools.groq, mcpServers: env.tools.mcpServers, models: candidates }) : undefined;
+    const toolsInfo = offered && { mcpServers: offered.mcpServers, notices: offered.notices };
     const chain = createFallbackModel({
-      candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      // Each candidate drops the Groq built-in tools it cannot run and reports those Groq ran.
+      candidates: candidates.map((entry) => {
+        const model = providers.languageModel(entry);
+        return { entry, model: offered ? wrapLanguageModel({ model, middleware: serverToolsMiddleware(entry) }) : model };
+      }),
       health,
       firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
       totalTimeoutMs,
@@ -76,10 +94,13 @@ export async function streamChat(
     const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
 
     // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
+    // It runs the same multi-step engine as streamText: each step is its own call down the fallback chain,
+    // so a step that falls back carries the earlier steps' tool results and no tool runs twice.
     const result = streamTextLowMemory({
       model,
       instructions,
       messages: await convertToModelMessages(validated.data),
+      ...(offered ? { tools: offered.tools, stopWhen: isStepCount(maxSteps) } : {}),
       abortSignal: signal,
       maxRetries: 0, // retries and fallback live in the chain
       // The UI stream's onError below maps and logs each error once; the SDK default would dump it again.
@@ -91,12 +112,14 @@ export async function streamChat(
     const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
       stream: result.stream,
       sendReasoning: true,
+      // A tool's error is the text the model saw (tools throw model-safe messages): the same in the page and in history.
+      redactToolErrors: false,
       onError: (error) => {
         streamError = chatErrorOf(error);
         return JSON.stringify(streamError.toBody().error);
       },
       messageMetadata: ({ part }): MessageMetadata | undefined => {
-        if (part.type === 'start') return { createdAt: startedAt };
+        if (part.type === 'start') return { createdAt: startedAt, ...(toolsInfo ? { tools: toolsInfo } : {}) };
         if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', find);
         return undefined;
       },
@@ -104,6 +127,7 @@ export async function streamChat(
     return await firstContent(stream, {
       errorOf: () => streamError,
       onEnd: (end) => {
+        closeTools();
         const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
         const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
         const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
@@ -111,6 +135,7 @@ export async function streamChat(
       },
     });
   } catch (error) {
+    closeTools();
     const flintError = signal.aborted ? undefined : chatErrorOf(error);
     logRequest(
       recordOf(
