@@ -76,11 +76,13 @@ export async function streamChat(
     const candidates = routeRequest(needs, catalog, providers.configured);
     offered = needs.needsTools ? await chatTools({ groqTools: env.tools.groq, mcpServers: env.tools.mcpServers, models: candidates }) : undefined;
     const toolsInfo = offered && { mcpServers: offered.mcpServers, notices: offered.notices };
+    // Only with Groq's built-in tools on: the middleware reads every raw chunk, a cost per token.
+    const serverTools = offered !== undefined && Object.values(offered.tools).some((tool) => tool.type === 'provider');
     const chain = createFallbackModel({
       // Each candidate drops the Groq built-in tools it cannot run and reports those Groq ran.
       candidates: candidates.map((entry) => {
         const model = providers.languageModel(entry);
-        return { entry, model: offered ? wrapLanguageModel({ model, middleware: serverToolsMiddleware(entry) }) : model };
+        return { entry, model: serverTools ? wrapLanguageModel({ model, middleware: serverToolsMiddleware(entry) }) : model };
       }),
       health,
       firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
