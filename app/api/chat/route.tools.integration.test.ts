@@ -153,6 +153,15 @@ describe('tools in the chat', () => {
     const off = await post(conversation, { tools: false });
     expect(off.text).toContain("Flint's local emulator");
   });
+
+  it("sends a history with Groq's executed search to the OpenAI backup when Groq is down", async () => {
+    const searched = await post([user('What is the latest news about Flint?')]);
+    emulator.faults.add({ provider: 'groq', kind: 'status', status: 503 });
+    emulator.requests.clear();
+    const answer = await post([user('What is the latest news about Flint?'), searched.message as Messages[number], user('Thanks [emulate tokens=5]', 'u2')]);
+    expect(answer.message.metadata).toMatchObject({ model: 'gpt-4.1-mini' });
+    expect(chatCalls().at(-1)).toMatchObject({ provider: 'openai', status: 200 });
+  });
 });
 
 describe('routing and fallback with tools', () => {
