@@ -1,7 +1,8 @@
 /** What one streamed request looked like from the client's side. */
 export type StreamSample = { ttftMs: number; totalMs: number; frames: number; bytes: number; ok: boolean; servedBy?: string };
 
-const firstTokenMarkers = ['"text-delta"', '"reasoning-delta"', '"content":"', '"reasoning":"'];
+/** A UI message stream delta, or a chat completion chunk with non-empty content or reasoning. */
+const firstToken = /"type":"(?:text|reasoning)-delta"|"(?:content|reasoning)":"(?!")/;
 
 /**
  * POSTs a JSON body and reads the SSE reply to the end, timing the first frame that carries a
@@ -26,7 +27,8 @@ export async function streamOnce(url: string, body: unknown, headers: Record<str
     if (done) break;
     bytes += chunk.byteLength;
     const text = decoder.decode(chunk, { stream: true });
-    if (Number.isNaN(ttftMs) && firstTokenMarkers.some((marker) => text.includes(marker)) && !text.includes('"content":""')) {
+    // A read may carry the opening chunk (empty content) and the first token together.
+    if (Number.isNaN(ttftMs) && firstToken.test(text)) {
       ttftMs = performance.now() - started;
     }
     frames += text.split('data: ').length - 1;
@@ -52,7 +54,7 @@ export async function openStream(url: string, body: unknown): Promise<{ close: (
     const { done, value } = await reader.read();
     if (done) break;
     const text = decoder.decode(value, { stream: true });
-    if (text.includes('"text-delta"') || text.includes('"reasoning-delta"')) break;
+    if (firstToken.test(text)) break;
   }
   // keep reading (and discarding) so the server is not held back by backpressure
   void (async () => {

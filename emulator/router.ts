@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody, invalidRequest } from './api-error.ts';
 import { checkAuthorization } from './auth.ts';
 import { responseHeaders, type CallContext, type EmulatorServices } from './call-context.ts';
 import { chatCompletions } from './chat-completions.ts';
+import { batchControlRoute } from './batch-control.ts';
+import { batchesRoute } from './batch-routes.ts';
 import { controlRoute } from './control-routes.ts';
+import { filesRoute } from './files-routes.ts';
 import { createRequestId } from './ids.ts';
 import { listModels } from './list-models.ts';
 import { readBody } from './read-body.ts';
@@ -40,6 +44,8 @@ async function dispatch(call: CallContext, route: string, method: string, path: 
   if (method === 'POST' && route === 'chat/completions') return chatCompletions(call, await readJson(call.request));
   if (method === 'POST' && route === 'audio/transcriptions') return transcriptions(call);
   if (method === 'GET' && route === 'models') return listModels(call, undefined);
+  if (route.startsWith('files') && (await filesRoute(call, route, method))) return;
+  if (route.startsWith('batches') && (await batchesRoute(call, route, method))) return;
   if (method === 'GET' && route.startsWith('models/')) return listModels(call, decodeURIComponent(route.slice('models/'.length)));
   throw unknownUrl(call.provider, method, path);
 }
@@ -50,7 +56,8 @@ export function createRouter(services: EmulatorServices): (request: IncomingMess
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', 'http://emulator').pathname;
     if (path === '/_emulator' || path.startsWith('/_emulator/')) {
-      controlRoute(services, request, response, path).catch((error: unknown) => {
+      const control = path.startsWith('/_emulator/batches') ? batchControlRoute : controlRoute;
+      control(services, request, response, path).catch((error: unknown) => {
         sendJson(response, 400, { error: { message: error instanceof Error ? error.message : String(error) } });
       });
       return;
@@ -61,7 +68,13 @@ export function createRouter(services: EmulatorServices): (request: IncomingMess
       return;
     }
     const requestId = createRequestId(match.provider);
-    const log = services.requestLog.record({ provider: match.provider, method, path, stream: false, status: 0, time: new Date().toISOString() }, response);
+    // A hash, never the key itself: tests can prove which key arrived without the log holding secrets.
+    const authorization = request.headers.authorization;
+    const authorizationSha256 = authorization === undefined ? undefined : createHash('sha256').update(authorization).digest('hex');
+    const log = services.requestLog.record(
+      { provider: match.provider, method, path, stream: false, status: 0, time: new Date().toISOString(), ...(authorizationSha256 ? { authorizationSha256 } : {}) },
+      response,
+    );
     const call: CallContext = { provider: match.provider, request, response, requestId, log, services };
     dispatch(call, path.slice(match.prefix.length), method, path).catch((error: unknown) => {
       // Drain what is left of an upload so the client reads the error instead of a reset.

@@ -88,6 +88,8 @@ export type RequestLogEntry = {
   lastUserText?: string;
   /** Chat calls answered: the prompt and completion tokens the usage reports (to check sums over steps). */
   usage?: { promptTokens: number; completionTokens: number };
+  /** SHA-256 (hex) of the Authorization header exactly as received. */
+  authorizationSha256?: string;
   time: string;
 };
 

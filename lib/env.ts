@@ -23,6 +23,9 @@ const schema = z.object({
   FLINT_TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
   FLINT_GROQ_TOOLS: optional(z.string().regex(/^\s*[a-z_]+(\s*,\s*[a-z_]+)*\s*$/, { message: 'must be a comma-separated list such as browser_search,code_interpreter' })),
   FLINT_MCP_SERVERS: optional(z.string().refine((value) => list(value).every((url) => URL.canParse(url) && /^https?:\/\//i.test(url)), { message: 'must be comma-separated http(s) URLs of MCP servers' })),
+  DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })),
+  FLINT_DATA_DIR: optional(z.string().trim()),
+  FLINT_ADMIN_TOKEN: optional(z.string().trim().min(16, { message: 'must be at least 16 characters' })),
 });
 
 /** Splits a comma-separated variable into trimmed, non-empty items. */
@@ -49,6 +52,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
       /** Streamable-HTTP MCP servers whose tools the chat offers. */
       mcpServers: list(vars.FLINT_MCP_SERVERS),
     },
+    /** A Postgres server when set; otherwise the embedded PGlite database in `dataDir`. */
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.FLINT_DATA_DIR ?? '.data',
+    /** Guards the admin API and /usage; when unset, a token the app writes to `dataDir` serves local tools. */
+    adminToken: vars.FLINT_ADMIN_TOKEN,
     groq: {
       apiKey: vars.GROQ_API_KEY,
       baseURL: stripSlash(vars.GROQ_BASE_URL ?? 'https://api.groq.com/openai/v1'),

@@ -1,0 +1,4 @@
+// Groq's path prefix for the same API, so clients configured with a Groq-style base URL work too.
+export { POST } from '@/app/v1/batches/[id]/cancel/route';
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,4 @@
+// Groq's path prefix for the same API, so clients configured with a Groq-style base URL work too.
+export { GET } from '@/app/v1/files/[id]/content/route';
+
+export const dynamic = 'force-dynamic';

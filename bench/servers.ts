@@ -1,0 +1,124 @@
+// Starting and stopping the processes the bench measures: the emulator, the app, the bench's own Next app.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const benchAppDir = `${root}bench/next-app`;
+const next = `${root}node_modules/next/dist/bin/next`;
+
+/** A started server: its URL, the pid whose process tree is measured, and how to stop it. */
+export type Server = { url: string; pid: number; stop: () => Promise<void> };
+
+const pinned = spawnSync('which', ['taskset']).status === 0;
+/** The servers' stderr (the app logs every fallback there), kept out of the bench's tables. */
+export const serverLog = `${tmpdir()}/flint-bench-servers.log`;
+const serverLogFd = openSync(serverLog, 'w');
+
+/** Spawns a child pinned to one core when taskset exists, in its own process group (next start forks). */
+function spawnPinned(core: number, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = root): ChildProcess {
+  const [file, argv] = pinned ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
+  return spawn(file, argv, { cwd, env, stdio: ['ignore', 'ignore', serverLogFd], detached: true });
+}
+
+/** Stops a child and everything it started, resolving once it has exited. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    return Promise.resolve();
+  }
+  return Promise.race([exited, delay(10_000)]);
+}
+
+/** A server left over from an earlier run would be measured instead of this build: refuse. */
+async function assertPortFree(url: string) {
+  const answered = await fetch(url).then(() => true, () => false);
+  if (answered) throw new Error(`${url} already answers: stop the server left on that port first`);
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await delay(100);
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+const children = new Set<ChildProcess>();
+// Interrupted, the bench still stops what it started (the 'exit' handler below runs on process.exit).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+process.on('exit', () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // gone
+    }
+  }
+});
+
+async function startServer(options: { core: number; args: string[]; env: Record<string, string>; url: string; healthPath: string; cwd?: string }): Promise<Server> {
+  await assertPortFree(`${options.url}${options.healthPath}`);
+  const child = spawnPinned(options.core, process.execPath, options.args, { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env }, options.cwd);
+  children.add(child);
+  await waitFor(`${options.url}${options.healthPath}`, 60_000);
+  return {
+    url: options.url,
+    pid: child.pid!,
+    stop: async () => {
+      await stopGroup(child);
+      children.delete(child);
+    },
+  };
+}
+
+/** Builds a Next app (the project, or the bench's own) when it has no build yet or `rebuild` is set. */
+export function buildIfNeeded(dir: string, rebuild: boolean, log: (line: string) => void) {
+  if (existsSync(`${dir}/.next/BUILD_ID`) && !rebuild) return;
+  log(`building ${dir === root ? 'the app' : 'the bench routes'} (next build)…`);
+  const build = spawnSync(process.execPath, [next, 'build', dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error(`next build of ${dir} failed`);
+}
+
+/** The emulator, pinned to core 0 and paced like Groq (speed 1). */
+export function startEmulator(port: number): Promise<Server> {
+  return startServer({ core: 0, args: ['emulator/main.ts', '--port', String(port), '--speed', '1'], env: {}, url: `http://127.0.0.1:${port}`, healthPath: '/_emulator' });
+}
+
+/** `next start` of the app, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
+export function startApp(port: number, emulatorURL: string, nodeOptions = ''): Promise<Server> {
+  return startServer({
+    core: 1,
+    args: [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    env: {
+      FLINT_DEMO: '1',
+      GROQ_API_KEY: 'gsk_bench',
+      GROQ_BASE_URL: `${emulatorURL}/openai/v1`,
+      OPENAI_API_KEY: 'sk-bench',
+      OPENAI_BASE_URL: `${emulatorURL}/v1`,
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    },
+    url: `http://127.0.0.1:${port}`,
+    healthPath: '/api/health',
+  });
+}
+
+/** `next start` of bench/next-app (floor, naive and fast routes), pinned to core 1 like the app. */
+export function startBenchApp(port: number, emulatorURL: string, nodeOptions = ''): Promise<Server> {
+  return startServer({
+    core: 1,
+    args: [next, 'start', benchAppDir, '--port', String(port), '--hostname', '127.0.0.1'],
+    env: { BENCH_GROQ_BASE_URL: `${emulatorURL}/openai/v1`, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+    url: `http://127.0.0.1:${port}`,
+    healthPath: '/api/health',
+  });
+}

@@ -1,0 +1,183 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
+import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
+import { createHealthRegistry, health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
+import { createProviders, type Providers } from '@/lib/ai/providers';
+import type { Db } from '@/lib/db/database';
+import { sharedDatabase } from '@/lib/db/shared-database';
+import { env } from '@/lib/env';
+import { authenticate, type GatewayCaller } from '@/lib/gateway/authenticate';
+import { reserveBudget, settleBudget } from '@/lib/gateway/budget';
+import { secondsUntilReset, type BudgetPeriod } from '@/lib/gateway/budget-period';
+import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-request';
+import { completionBody } from '@/lib/gateway/completion-body';
+import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
+import { gatewayRoute } from '@/lib/gateway/gateway-models';
+import { currentPeriodStart } from '@/lib/gateway/key-store';
+import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
+import { reservationUsd } from '@/lib/gateway/reservation';
+import { toCallOptions } from '@/lib/gateway/to-call-options';
+import { xFlint, xFlintHeaders } from '@/lib/gateway/x-flint';
+import { recordUsage } from '@/lib/usage/record-usage';
+import { trackWrite } from '@/lib/usage/pending-writes';
+import { usageOfTrace } from '@/lib/usage/usage-of-trace';
+import { runtime } from './runtime';
+
+/** A gateway answer, without a Response: JSON or an SSE byte stream, with its status and headers. */
+export type GatewayReply =
+  | { status: number; headers: Record<string, string>; json: unknown }
+  | { status: 200; headers: Record<string, string>; stream: ReadableStream<Uint8Array> };
+
+/** What the service uses; tests may pass their own health registry and database. */
+export interface GatewayChatDependencies {
+  health?: HealthRegistry;
+  db?: Db;
+}
+
+/** How long a model may take to its first token before the next one is tried, by the tier it serves. */
+const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
+const totalTimeoutMs = 180_000;
+
+/**
+ * POST /v1/chat/completions: authenticates the key, routes `model`, holds the budget, calls the
+ * fallback chain's LanguageModelV4 directly and answers in OpenAI's format; every call lands in the ledger.
+ */
+export async function gatewayChat(
+  request: ChatCompletionRequest,
+  caller: GatewayCaller,
+  signal: AbortSignal,
+  dependencies: GatewayChatDependencies = {},
+): Promise<GatewayReply> {
+  const startedAt = performance.now();
+  const db = dependencies.db ?? (await sharedDatabase()).db;
+  const { catalog } = runtime();
+  const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? sharedHealth);
+  let translated: ReturnType<typeof toCallOptions>;
+  let route: ReturnType<typeof gatewayRoute>;
+  let holdUsd = 0;
+  try {
+    translated = toCallOptions(request);
+    route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
+    holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
+    if (spendsServerCredit && !(await reserveBudget(db, caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
+      const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
+      throw new GatewayError(429, 'insufficient_quota', 'This key has used its budget for the period.', {
+        type: 'insufficient_quota',
+        ...(wait === undefined ? {} : { retryAfterSeconds: wait }),
+      });
+    }
+  } catch (error) {
+    // Refused before any model was called (unknown or forbidden model, exhausted budget): still one ledger row.
+    const refused = gatewayErrorOf(error);
+    const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
+    const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
+    trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
+    throw error;
+  }
+
+  const trace = createFallbackTrace();
+  const chain = createFallbackModel({
+    candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+    health,
+    firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
+    totalTimeoutMs,
+    trace,
+  });
+  const find = catalog.find.bind(catalog);
+  const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: request.model };
+  let ttftMs: number | undefined;
+  let settled = false;
+  const settle = (status: string, options: { estimatedOutputTokens?: number } = {}) => {
+    if (settled) return;
+    settled = true;
+    const usage = usageOfTrace(trace, find);
+    const served = trace.servedBy ?? route.candidates[0];
+    if (options.estimatedOutputTokens !== undefined && served && !('perAudioHour' in served.price)) {
+      // An abandoned stream never reported usage: charge what was sent, at the serving model's output price.
+      usage.outputTokens += options.estimatedOutputTokens;
+      usage.costUsd += (options.estimatedOutputTokens * served.price.outputPerMillion) / 1_000_000;
+    }
+    const billedUsd = spendsServerCredit ? usage.costUsd : 0;
+    trackWrite((async () => {
+      if (spendsServerCredit) await settleBudget(db, caller.key.id, holdUsd, billedUsd).catch((error: unknown) => console.error('[flint] could not settle a budget', error));
+      await recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db);
+    })());
+    return usage;
+  };
+
+  try {
+    if (request.stream) {
+      const result = await chain.doStream({ ...translated.options, abortSignal: signal });
+      ttftMs = performance.now() - startedAt;
+      const stream = completionStream(result.stream, { ...meta, includeUsage: request.stream_options?.include_usage === true }, {
+        summarize: () => {
+          const usage = usageOfTrace(trace, find);
+          return { usage, xFlint: xFlint(trace, usage.costUsd, route.replaced) };
+        },
+        onEnd: (outcome: StreamOutcome) =>
+          settle(outcome.status, outcome.status === 'aborted' ? { estimatedOutputTokens: outcome.estimatedOutputTokens } : {}),
+      });
+      return { status: 200, headers: { ...sseHeaders, ...xFlintHeaders(trace, route.replaced) }, stream };
+    }
+    const result = await chain.doGenerate({ ...translated.options, abortSignal: signal });
+    ttftMs = performance.now() - startedAt;
+    const usage = settle('ok') ?? usageOfTrace(trace, find);
+    return { status: 200, headers: xFlintHeaders(trace, route.replaced), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced)) };
+  } catch (error) {
+    settle(signal.aborted ? 'aborted' : `error:${gatewayErrorOf(error).status}`);
+    throw error;
+  }
+}
+
+/** The caller of a gateway request (401 for a missing, unknown or revoked key), checked before the body is read. */
+export async function gatewayCaller(headers: Headers): Promise<GatewayCaller> {
+  const database = await sharedDatabase();
+  // PGlite belongs to this process alone, so its keys can be cached; Postgres is shared by instances and is read every time.
+  return authenticate(headers, database.db, { cache: database.kind === 'pglite' });
+}
+
+const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' };
+
+/**
+ * The server's providers, or for a bring-your-own-key call a Groq provider with the caller's key
+ * (and the server's OpenAI backup only when the key allows it), with health of its own so the
+ * caller's key problems never mark the server's provider sick.
+ */
+function providersFor(caller: GatewayCaller, health: HealthRegistry): { providers: Providers; health: HealthRegistry; spendsServerCredit: boolean } {
+  if (caller.providerKey === undefined) return { providers: runtime().providers, health, spendsServerCredit: true };
+  const openai = caller.key.allowServerFallback ? env.openai : { baseURL: env.openai.baseURL };
+  return {
+    providers: createProviders({ groq: { apiKey: caller.providerKey, baseURL: env.groq.baseURL }, openai }),
+    health: createHealthRegistry({ logError: () => {} }),
+    spendsServerCredit: caller.key.allowServerFallback,
+  };
+}
+
+function ledgerRow(
+  caller: GatewayCaller,
+  trace: FallbackTrace,
+  usage: ReturnType<typeof usageOfTrace>,
+  details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean },
+) {
+  const served = trace.servedBy;
+  return {
+    keyId: caller.key.id,
+    keyPrefix: caller.key.prefix,
+    surface: 'v1' as const,
+    provider: served?.provider ?? null,
+    model: served?.id ?? null,
+    inputTokens: usage.inputTokens,
+    cachedTokens: usage.cachedTokens,
+    outputTokens: usage.outputTokens,
+    costUsd: usage.costUsd,
+    ttftMs: details.ttftMs === undefined ? null : Math.round(details.ttftMs),
+    durationMs: Math.round(details.durationMs),
+    status: details.status,
+    fallbacks: trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped')).length,
+    cacheHit: false,
+    estimated: details.estimated,
+    byoKey: caller.providerKey !== undefined,
+  };
+}
