@@ -11,6 +11,8 @@ export const attemptSchema = z.object({
 
 /** The tools an answer could use, as the page lists them: MCP servers reached and why anything configured is missing. */
 export const toolsInfoSchema = z.object({
+  /** Every tool offered, by name. */
+  tools: z.array(z.string()),
   mcpServers: z.array(z.object({ url: z.string(), name: z.string(), tools: z.array(z.string()) })),
   notices: z.array(z.string()),
 });

@@ -75,7 +75,7 @@ export async function streamChat(
     const needs = chatNeeds(request);
     const candidates = routeRequest(needs, catalog, providers.configured);
     offered = needs.needsTools ? await chatTools({ groqTools: env.tools.groq, mcpServers: env.tools.mcpServers, models: candidates }) : undefined;
-    const toolsInfo = offered && { mcpServers: offered.mcpServers, notices: offered.notices };
+    const toolsInfo = offered && { tools: Object.keys(offered.tools), mcpServers: offered.mcpServers, notices: offered.notices };
     // Only with Groq's built-in tools on: the middleware reads every raw chunk, a cost per token.
     const serverTools = offered !== undefined && Object.values(offered.tools).some((tool) => tool.type === 'provider');
     const chain = createFallbackModel({
