@@ -90,7 +90,7 @@ describe('tools in the chat', () => {
   it('lists the MCP servers reached and tells why one was skipped, in the answer metadata', async () => {
     const answer = await post([user('Hello [emulate tokens=5]')]);
     expect(answer.message.metadata?.tools).toEqual({
-      tools: ['calculator', 'current_time', 'word_count', 'browser_search'],
+      tools: ['calculator', 'current_time', 'browser_search', 'word_count'],
       mcpServers: [{ url: mcp.url, name: 'flint-test-mcp', tools: ['word_count'] }],
       notices: ['MCP server http://127.0.0.1:9/mcp is unavailable and was skipped.'],
     });
