@@ -6,7 +6,8 @@ import { structureProblem } from './structure-problem';
 export const chatLimits = {
   bodyBytes: 8 * 1024 * 1024,
   messages: 200,
-  partsPerMessage: 20,
+  // A tool-using answer carries a step-start, reasoning and tool parts for each of its up to 5 steps.
+  partsPerMessage: 64,
   textChars: 100_000,
 } as const;
 
