@@ -21,8 +21,10 @@ export type ChatSessionProps = {
   configured: boolean;
   tier: Tier;
   onTierChange: (tier: Tier) => void;
-  /** Saves the conversation in the browser; resolves once it is stored. */
-  onPersist: (messages: FlintUIMessage[]) => Promise<void>;
+  /** The chat turned tools off (kept with the chat). */
+  initialToolsOff: boolean;
+  /** Saves the conversation (and its tools switch) in the browser; resolves once it is stored. */
+  onPersist: (messages: FlintUIMessage[], settings: { toolsOff: boolean }) => Promise<void>;
   onNewChat: () => void;
 };
 
@@ -31,13 +33,17 @@ export type ChatSessionProps = {
  * continue, and saves itself whenever a reply settles. Loaded as its own chunk (the AI SDK and
  * zod are most of its weight), in parallel with the chat history.
  */
-export default function ChatSession({ chatId, initialMessages, configured, tier, onTierChange, onPersist, onNewChat }: ChatSessionProps) {
+export default function ChatSession({ chatId, initialMessages, configured, tier, onTierChange, initialToolsOff, onPersist, onNewChat }: ChatSessionProps) {
   const tierRef = useRef(tier);
   tierRef.current = tier;
+  const [toolsOn, setToolsOn] = useState(!initialToolsOff);
+  const toolsOnRef = useRef(toolsOn);
+  toolsOnRef.current = toolsOn;
   const transport = useMemo(
-    () => new DefaultChatTransport<FlintUIMessage>({ api: '/api/chat', body: () => ({ tier: tierRef.current }) }),
+    () => new DefaultChatTransport<FlintUIMessage>({ api: '/api/chat', body: () => ({ tier: tierRef.current, tools: toolsOnRef.current }) }),
     [],
   );
+  const persistChat = useCallback((messages: FlintUIMessage[]) => onPersist(messages, { toolsOff: !toolsOnRef.current }), [onPersist]);
   const setMessagesRef = useRef<(update: (messages: FlintUIMessage[]) => FlintUIMessage[]) => void>(() => undefined);
   const reasoningDurationRef = useRef<(message: FlintUIMessage) => number | undefined>(() => undefined);
 
@@ -58,7 +64,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   const busy = status === 'submitted' || status === 'streaming';
   reasoningDurationRef.current = useReasoningClock(messages, status);
   const textbox = useRef<HTMLTextAreaElement>(null);
-  const persisted = usePersistence(messages, busy, onPersist);
+  const persisted = usePersistence(messages, busy, persistChat);
 
   useEffect(preloadMarkdown, []);
 
@@ -97,7 +103,18 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
     [clearError, messages, sendMessage],
   );
 
+  const onToolsChange = useCallback(
+    (on: boolean) => {
+      setToolsOn(on);
+      toolsOnRef.current = on;
+      // The switch belongs to the chat: a stored chat keeps it at once (mid-answer, the save at its end does).
+      if (messages.length > 0 && !busy) void persistChat(messages);
+    },
+    [messages, busy, persistChat],
+  );
+
   const lastAnswer = messages.at(-1)?.role === 'assistant' ? messages.at(-1) : undefined;
+  const toolsInfo = messages.findLast((message) => message.role === 'assistant' && message.metadata?.tools)?.metadata?.tools;
   return (
     <main className="flex min-h-0 flex-1 flex-col" data-testid="chat-session" data-persisted={persisted ? 'saved' : 'pending'}>
       <MessageList
@@ -116,6 +133,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
         tier={tier}
         textbox={textbox}
         onTierChange={onTierChange}
+        tools={{ on: toolsOn, info: toolsInfo, onChange: onToolsChange }}
         onSend={ask}
         onStop={() => void stop()}
       />

@@ -3,11 +3,14 @@
 import type { FileUIPart } from 'ai';
 import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
+import type { ToolsInfo } from '@/lib/chat/message';
 import type { Tier } from '@/lib/chat/tiers';
 import { AttachButton } from './attach-button';
 import { AttachmentTray } from './attachment-tray';
 import { DropOverlay } from './drop-overlay';
 import { TierSelect } from './tier-select';
+import { ToolsLine } from './tools-line';
+import { ToolsSwitch } from './tools-switch';
 import { useFileDrop } from './use-file-drop';
 import { useImageAttachments } from './use-image-attachments';
 import { VoiceButton } from './voice-button';
@@ -18,13 +21,15 @@ type ComposerProps = {
   tier: Tier;
   textbox: RefObject<HTMLTextAreaElement | null>;
   onTierChange: (tier: Tier) => void;
+  /** Whether this chat offers tools, what the last answer was offered, and the switch's handler. */
+  tools: { on: boolean; info: ToolsInfo | undefined; onChange: (on: boolean) => void };
   /** `files` are the attached images, already normalised to the vision models' limits. */
   onSend: (text: string, files: FileUIPart[]) => void;
   onStop: () => void;
 };
 
 /** The message box: Enter sends, Shift+Enter adds a line, Stop (or Esc) while a reply streams. */
-export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, onStop }: ComposerProps) {
+export function Composer({ busy, disabled, tier, textbox, onTierChange, tools, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
   const images = useImageAttachments();
   const drop = useFileDrop(images.add, disabled);
@@ -66,6 +71,7 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
           <AttachButton disabled={disabled} onFiles={images.add} />
           <VoiceButton disabled={disabled || busy} onTranscript={(spoken) => setText((current) => (current ? `${current} ${spoken}` : spoken))} />
           <TierSelect tier={tier} onChange={onTierChange} disabled={disabled} />
+          <ToolsSwitch on={tools.on} onChange={tools.onChange} disabled={disabled} />
           <span className="flex-1" />
           {busy ? (
             <button
@@ -89,6 +95,9 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
             </button>
           )}
         </div>
+      </div>
+      <div className="mt-1.5 px-1">
+        <ToolsLine on={tools.on} info={tools.info} />
       </div>
       <p className="mt-1.5 hidden text-center text-xs text-zinc-600 sm:block dark:text-zinc-400">
         Enter sends · Shift+Enter adds a line · Esc stops an answer
