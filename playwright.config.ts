@@ -5,6 +5,8 @@ export const appPort = 3100;
 export const emulatorPort = 4100;
 /** A second server with no provider configured and no demo mode, for the set-up explanations. */
 export const unconfiguredPort = 3101;
+/** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
+export const mcpPort = 4200;
 
 // Playwright cannot download its own browser here; Debian's chromium stands in when present.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -41,8 +43,16 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node e2e/support/mcp-server.ts --port ${mcpPort}`,
+      url: `http://127.0.0.1:${mcpPort}/_calls`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       command: `node scripts/app-with-emulator.ts --mode start --port ${appPort} --emulator-port ${emulatorPort} --speed 1`,
       url: `http://127.0.0.1:${appPort}/api/health`,
+      // Tools as a deployment would have them: Groq's web search and one MCP server.
+      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp` },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
