@@ -54,7 +54,7 @@ test('a failing tool shows as an error in its step and the answer goes on', asyn
   const step = answer.getByTestId('tool-step');
   await expect(step).toHaveAttribute('data-state', 'error');
   await expect(step.getByTestId('tool-step-error')).toContainText('Unknown time zone');
-  await expect(answer).toContainText('The tool `current_time` returned');
+  await expect(answer).toContainText('The tool current_time returned: Error: Unknown time zone');
   await shot(page, 'tool-step-error');
 });
 

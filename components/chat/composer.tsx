@@ -71,7 +71,6 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, tools, o
           <AttachButton disabled={disabled} onFiles={images.add} />
           <VoiceButton disabled={disabled || busy} onTranscript={(spoken) => setText((current) => (current ? `${current} ${spoken}` : spoken))} />
           <TierSelect tier={tier} onChange={onTierChange} disabled={disabled} />
-          <ToolsSwitch on={tools.on} onChange={tools.onChange} disabled={disabled} />
           <span className="flex-1" />
           {busy ? (
             <button
@@ -96,8 +95,12 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, tools, o
           )}
         </div>
       </div>
-      <div className="mt-1.5 px-1">
-        <ToolsLine on={tools.on} info={tools.info} />
+      {/* Under the box, not in its button row: the row is full at 375 px. */}
+      <div className="mt-1 flex items-start gap-2">
+        <ToolsSwitch on={tools.on} onChange={tools.onChange} disabled={disabled} />
+        <div className="min-w-0 flex-1 pt-1.5">
+          <ToolsLine on={tools.on} info={tools.info} />
+        </div>
       </div>
       <p className="mt-1.5 hidden text-center text-xs text-zinc-600 sm:block dark:text-zinc-400">
         Enter sends · Shift+Enter adds a line · Esc stops an answer

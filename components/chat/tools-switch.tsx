@@ -14,7 +14,7 @@ export function ToolsSwitch({ on, disabled, onChange }: ToolsSwitchProps) {
       disabled={disabled}
       onClick={() => onChange(!on)}
       data-testid="tools-switch"
-      className="inline-flex min-h-8 items-center gap-1.5 rounded-md px-2 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500 disabled:opacity-50 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      className="inline-flex min-h-8 shrink-0 items-center gap-1.5 rounded-md px-1.5 text-xs text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500 disabled:opacity-50 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
       <span
         aria-hidden="true"

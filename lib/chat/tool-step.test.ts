@@ -26,7 +26,7 @@ describe('toolStepOf', () => {
   });
 
   it('shows an error as the error text', () => {
-    expect(toolStepOf(part({ type: 'tool-current_time', toolCallId: 't', state: 'output-error', input: { timeZone: 'Mars/Olympus' }, errorText: 'Unknown time zone' }))).toMatchObject({
+    expect(toolStepOf(part({ type: 'tool-current_time', toolCallId: 't', state: 'output-error', input: { timeZone: 'Mars/Olympus' }, errorText: 'Error: Unknown time zone' }))).toMatchObject({
       status: 'error', input: 'Mars/Olympus', error: 'Unknown time zone', output: undefined,
     });
   });

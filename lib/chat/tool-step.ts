@@ -82,7 +82,8 @@ export function toolStepOf(part: Part): ToolStep | undefined {
     byProvider: tool.providerExecuted === true,
     input: inputText(tool.input),
     output: status === 'done' ? outputText(tool.output) : undefined,
-    error: status === 'error' ? (tool.errorText ?? (tool.state === 'output-denied' ? 'The tool call was denied.' : 'The tool failed.')) : undefined,
+    // The SDK hands the model `Error: message`; the step already says it failed.
+    error: status === 'error' ? (tool.errorText ?? (tool.state === 'output-denied' ? 'The tool call was denied.' : 'The tool failed.')).replace(/^Error: /, '') : undefined,
     sources: status === 'done' ? sourcesOf(tool.output) : [],
   };
 }
