@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 // Parsing the environment here makes a bad configuration fail at start-up with a clear message.
 import './lib/env';
+import { securityHeaders } from './lib/security/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -9,6 +10,15 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks the whole project with tsc first; checking again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
+  // Every response gets these; proxy.ts adds the page CSP with its per-request nonce.
+  async headers() {
+    const always = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
+    return [
+      { source: '/:path*', headers: always },
+      // The upload route is outside proxy.ts: a JSON answer needs no sources at all.
+      { source: '/api/transcribe', headers: [{ key: 'content-security-policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium as findSystemChromium } from './scripts/find-chromium.ts';
 
 export const appPort = 3100;
 export const emulatorPort = 4100;
@@ -8,8 +8,8 @@ export const unconfiguredPort = 3101;
 /** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
 export const mcpPort = 4200;
 
-// Playwright cannot download its own browser here; Debian's chromium stands in when present.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+// Where Playwright cannot download its own browser, Debian's chromium stands in when present.
+const systemChromium = findSystemChromium();
 
 const launchOptions = {
   executablePath: systemChromium,

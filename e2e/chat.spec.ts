@@ -11,16 +11,24 @@ test('a typed message streams back a reply from the emulator, token by token', a
   await chat.goto();
   await expect(page.getByTestId('demo-banner')).toContainText('local emulator');
 
-  await chat.ask('Hello Flint [emulate tokens=600]');
+  // Frames 25 ms apart: each reaches the browser on its own. Unpaced, a cold server's first answer
+  // (600 tokens in 0.6 s) could arrive in one network read, be applied from start to finish in one
+  // task, and never be rendered as streaming at all: that was the flake.
+  await addFault({ provider: 'groq', endpoint: 'chat', kind: 'slow', ms: 25, times: 1 });
+  const streamed = await chat.recordStreaming();
+  await chat.ask('Hello Flint [emulate tokens=120]');
   await expect(page.getByTestId('message-user')).toHaveText(/Hello Flint/);
 
   // While streaming, the answer is visible but not yet complete: tokens arrive incrementally.
   const answer = chat.lastAnswer();
-  await expect(answer).toHaveAttribute('data-streaming', 'true');
-  const partialLength = (await answer.innerText()).length;
+  await expect(answer).toBeVisible();
   await expect(answer).not.toHaveAttribute('data-streaming');
   const finalText = await answer.innerText();
-  expect(finalText.length).toBeGreaterThan(partialLength);
+  const lengthsWhileStreaming = await streamed();
+  expect(lengthsWhileStreaming.length).toBeGreaterThan(0);
+  // The answer grew while it streamed: shown part by part, not all at once.
+  expect(new Set(lengthsWhileStreaming).size).toBeGreaterThan(1);
+  expect(Math.min(...lengthsWhileStreaming)).toBeLessThan(finalText.length);
   expect(finalText).toContain('openai/gpt-oss-20b');
   await expect(chat.send).toBeVisible();
   await expect(chat.textbox).toBeFocused();

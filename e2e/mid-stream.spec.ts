@@ -31,7 +31,7 @@ test('when no model can continue, the cut-off answer is marked interrupted and o
   await chat.ask('Tell me about mountains');
   const answer = await chat.waitForAnswer();
   const notice = answer.getByTestId('answer-interrupted');
-  await expect(notice).toContainText('dropped before this answer was finished');
+  await expect(notice).toContainText('cut off before it was finished');
 
   await notice.getByRole('button', { name: 'Continue' }).click();
   await expect(chat.userMessages.last()).toContainText('continue your previous answer');

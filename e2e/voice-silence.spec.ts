@@ -1,13 +1,12 @@
-// Voice input when the microphone hears nothing: a silent fake capture file (made with sox, never committed).
-import { execFileSync } from 'node:child_process';
+// Voice input when the microphone hears nothing: a silent fake capture file (made in code, never committed).
 import { expect, test } from '@playwright/test';
 import config from '../playwright.config';
 import { resetEmulator, upstreamRequests } from './emulator-control';
 import { ChatPage } from './pages/chat-page';
 import { VoiceInput } from './pages/voice-input';
+import { writeWavFile } from './support/wav-file';
 
-const silenceFile = '/tmp/flint-voice-silence.wav';
-execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', silenceFile, 'trim', '0', '5']);
+const silenceFile = writeWavFile('/tmp/flint-voice-silence.wav', 'silence');
 
 const projectLaunch = config.projects?.[0]?.use?.launchOptions ?? {};
 test.use({

@@ -1,15 +1,14 @@
-// Voice input in Chromium with a fake microphone that plays speech synthesised by espeak-ng.
-import { execFileSync } from 'node:child_process';
+// Voice input in Chromium with a fake microphone that plays speech-like audio made in code.
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import config, { emulatorPort } from '../playwright.config';
 import { addFault, resetEmulator, upstreamRequests } from './emulator-control';
 import { ChatPage } from './pages/chat-page';
 import { VoiceInput } from './pages/voice-input';
+import { writeWavFile } from './support/wav-file';
 
 // Generated here, never committed: the browser's microphone plays this file in a loop.
-const speechFile = '/tmp/flint-voice-speech.wav';
-execFileSync('espeak-ng', ['-w', speechFile, 'What is the boiling point of water at the top of Mount Everest?']);
+const speechFile = writeWavFile('/tmp/flint-voice-speech.wav', 'speech');
 const shots = '/tmp/flint-shots';
 mkdirSync(shots, { recursive: true });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FlintError, toFlintError } from './errors';
 import { readCappedBody } from './read-capped-body';
+import { isCrossSite, originHeaders } from './security/cross-site-verdict';
 
 /** Answers with the JSON error body every Flint API uses; internal errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
@@ -9,8 +10,15 @@ export function errorResponse(error: unknown): Response {
   return Response.json(flintError.toBody(), { status: flintError.status });
 }
 
-/** Reads a JSON body no larger than `maxBytes` and parses it with `schema`, or throws a 4xx FlintError. */
+/**
+ * Reads a JSON body no larger than `maxBytes` and parses it with `schema`, or throws a 4xx FlintError.
+ * Only `application/json` is read: a cross-site HTML form can send `text/plain` without a preflight.
+ */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new FlintError('unsupported_media:api', { message: 'Send the request as JSON, with content-type: application/json.' });
+  }
   const text = new TextDecoder().decode(await readCappedBody(request, maxBytes));
   let body: unknown;
   try {
@@ -25,4 +33,9 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     throw new FlintError('bad_request:api', { message: `Invalid request${where}: ${issue?.message ?? 'unknown problem'}.` });
   }
   return parsed.data;
+}
+
+/** Throws 403 `forbidden:api` for a browser request from another site; for routes proxy.ts does not cover. */
+export function refuseCrossSite(request: Request): void {
+  if (isCrossSite(originHeaders(request.headers))) throw new FlintError('forbidden:api');
 }

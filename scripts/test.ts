@@ -1,6 +1,7 @@
 // The whole test suite, as README and CI run it: types, unit and integration tests, a production
 // build, then end-to-end tests in Chromium against that build and the emulator.
 import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './find-chromium.ts';
 
 const bin = (name: string) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const steps: Array<[string, string, string[]]> = [
@@ -9,6 +10,13 @@ const steps: Array<[string, string, string[]]> = [
   ['production build', bin('next'), ['build']],
   ['end-to-end (playwright)', bin('playwright'), ['test']],
 ];
+
+// First, so a machine without a browser learns it in seconds, not after the build.
+const missing = await ensureChromium(bin('playwright'));
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 
 for (const [name, command, args] of steps) {
   console.log(`\n== ${name}`);

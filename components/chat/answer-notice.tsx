@@ -1,7 +1,7 @@
 type AnswerNoticeProps = { reason: 'interrupted' | 'stopped'; onContinue: (() => void) | undefined };
 
 const explanations = {
-  interrupted: 'The connection to the model dropped before this answer was finished.',
+  interrupted: 'This answer was cut off before it was finished: the connection dropped or the page closed.',
   stopped: 'You stopped this answer.',
 } as const;
 

@@ -1,9 +1,12 @@
 'use client';
 
+// First: zod must be told before any schema runs that this page has no eval.
+import '@/lib/chat/zod-without-eval';
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { continueRequest } from '@/lib/chat/continue-request';
+import { markUnfinished } from '@/lib/chat/mark-unfinished';
 import { toErrorNotice } from '@/lib/chat/error-notice';
 import type { FlintUIMessage, Tier } from '@/lib/chat/message';
 import { Composer } from './composer';
@@ -51,12 +54,14 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
     id: chatId,
     messages: initialMessages,
     transport,
-    onFinish: ({ message, isAbort }) => {
+    onFinish: ({ message, isAbort, isDisconnect, isError }) => {
       if (message.role !== 'assistant') return;
       const reasoningMs = reasoningDurationRef.current(message);
-      if (!isAbort && reasoningMs === undefined) return;
+      // A lost connection or a broken stream leaves a partial answer: it must never pass for a complete one.
+      const cut = !isAbort && (isDisconnect || isError);
+      if (!isAbort && !cut && reasoningMs === undefined) return;
       // Facts only the browser knows, kept in metadata so they survive a reload.
-      const patch = { ...(isAbort ? { stopped: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
+      const patch = { ...(isAbort ? { stopped: true } : {}), ...(cut ? { interrupted: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
       setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? { ...each, metadata: { ...each.metadata, ...patch } } : each)));
     },
   });
@@ -150,20 +155,25 @@ const askedNow = () => ({ createdAt: Date.now() });
  */
 function usePersistence(messages: FlintUIMessage[], busy: boolean, onPersist: (messages: FlintUIMessage[]) => Promise<void>) {
   const [savedMessages, setSavedMessages] = useState(messages);
-  const lastSaved = useRef({ messages, count: messages.length });
-  const latest = useRef(messages);
-  latest.current = messages;
+  // `unfinished`: the last save was made mid-answer, so it stored that answer marked interrupted.
+  const lastSaved = useRef({ messages, count: messages.length, unfinished: false });
+  const latest = useRef({ messages, busy });
+  latest.current = { messages, busy };
 
   useEffect(() => {
-    if (messages === lastSaved.current.messages) return;
+    const settledSinceSave = lastSaved.current.unfinished && !busy;
+    if (messages === lastSaved.current.messages && !settledSinceSave) return;
     if (busy && messages.length === lastSaved.current.count) return;
-    lastSaved.current = { messages, count: messages.length };
-    void onPersist(messages).then(() => setSavedMessages(messages));
+    lastSaved.current = { messages, count: messages.length, unfinished: busy };
+    void onPersist(busy ? markUnfinished(messages) : messages).then(() => setSavedMessages(messages));
   }, [messages, busy, onPersist]);
 
   useEffect(() => {
     const onHide = () => {
-      if (latest.current !== lastSaved.current.messages) void onPersist(latest.current);
+      const { messages: current, busy: answering } = latest.current;
+      if (current === lastSaved.current.messages) return;
+      lastSaved.current = { messages: current, count: current.length, unfinished: answering };
+      void onPersist(answering ? markUnfinished(current) : current);
     };
     window.addEventListener('pagehide', onHide);
     return () => window.removeEventListener('pagehide', onHide);

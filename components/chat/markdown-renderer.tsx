@@ -2,8 +2,10 @@
 
 import { Streamdown } from 'streamdown';
 import { lazyCodePlugin } from './lazy-code-plugin';
+import { MarkdownImage } from './markdown-image';
 
 const plugins = { code: lazyCodePlugin };
+const components = { img: MarkdownImage };
 
 /**
  * Markdown as it streams: Streamdown closes unfinished syntax per block (so `**bo` never flashes
@@ -14,6 +16,7 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
     <Streamdown
       className="flint-markdown"
       plugins={plugins}
+      components={components}
       isAnimating={streaming}
       caret={streaming ? 'block' : undefined}
       lineNumbers={false}

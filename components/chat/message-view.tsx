@@ -78,7 +78,7 @@ function Answer({ message, streaming, latest, busy, onRegenerate, onContinue }: 
       <span className="sr-only">Flint said: </span>
       {message.parts.map((part, index) => {
         if (part.type === 'reasoning' && part.text) {
-          return <Reasoning key={index} text={part.text} thinking={part.state === 'streaming'} durationMs={metadata?.reasoningMs} />;
+          return <Reasoning key={index} text={part.text} thinking={streaming && part.state === 'streaming'} durationMs={metadata?.reasoningMs} />;
         }
         if (part.type === 'text' && part.text) {
           return <Markdown key={index} text={part.text} streaming={streaming} />;

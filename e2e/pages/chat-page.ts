@@ -40,6 +40,25 @@ export class ChatPage {
     await this.textbox.press('Enter');
   }
 
+  /**
+   * Records, in the page, the text length of the latest answer at every DOM change while it is
+   * marked streaming. A 600-token answer streams in ~0.6 s at the emulator's 1,000 tokens/s, which
+   * an `expect` poll backing off to 1 s apart (after a cold server's slow first token) can miss
+   * entirely; a MutationObserver sees every state the user saw.
+   */
+  async recordStreaming(): Promise<() => Promise<number[]>> {
+    await this.page.evaluate(() => {
+      const lengths: number[] = [];
+      (window as unknown as { __streamingLengths: number[] }).__streamingLengths = lengths;
+      new MutationObserver(() => {
+        const answers = document.querySelectorAll('[data-testid="message-assistant"]');
+        const last = answers[answers.length - 1];
+        if (last?.getAttribute('data-streaming') === 'true') lengths.push((last as HTMLElement).innerText.length);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    return () => this.page.evaluate(() => (window as unknown as { __streamingLengths: number[] }).__streamingLengths);
+  }
+
   lastAnswer(): Locator {
     return this.assistantMessages.last();
   }

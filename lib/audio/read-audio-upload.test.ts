@@ -26,6 +26,8 @@ describe('readAudioUpload', () => {
     expect(parsed.language).toBe('en');
     expect(parsed.prompt).toBe('Flint');
     expect(parsed.audio.byteLength).toBe(44 + 8000 * 2);
+    // Held once: the recording is a view into the body buffer, not a copy of it (formData() and arrayBuffer() each copied).
+    expect(parsed.audio.buffer.byteLength).toBeGreaterThan(parsed.audio.byteLength);
   });
 
   it('refuses bytes that are not audio, even when declared as audio, with 415', async () => {

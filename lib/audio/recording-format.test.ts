@@ -27,3 +27,10 @@ describe('recordingFileName', () => {
     expect(recordingFileName(type)).toBe(name);
   });
 });
+
+describe('recordingFileName, whatever the case of the type', () => {
+  it('names an upper-case type by its extension', () => {
+    expect(recordingFileName('AUDIO/MP4')).toBe('recording.m4a');
+    expect(recordingFileName('Audio/Ogg; codecs=opus')).toBe('recording.ogg');
+  });
+});

@@ -14,7 +14,7 @@ export function pickRecordingFormat(isTypeSupported: (type: string) => boolean):
 
 /** A file name whose extension matches the recorded type, so the upload looks like what it is. */
 export function recordingFileName(mediaType: string): string {
-  const base = mediaType.split(';')[0]?.trim() ?? '';
+  const base = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
   const extension = base === 'audio/mp4' ? 'm4a' : base === 'audio/ogg' ? 'ogg' : base === 'audio/wav' ? 'wav' : 'webm';
   return `recording.${extension}`;
 }

@@ -33,7 +33,7 @@ export async function normalizeImage(file: File, budget: number, onStage: (stage
     const originalSize = { width: bitmap.width, height: bitmap.height };
     if (!needsReencode({ kind, mediaType: file.type, size: originalSize, byteCount: file.size }, budget)) {
       onStage('reading');
-      return { mediaType: file.type, url: await readDataUrl(file), filename: file.name, size: originalSize, originalSize, reencoded: false };
+      return { mediaType: file.type.toLowerCase(), url: await readDataUrl(file), filename: file.name, size: originalSize, originalSize, reencoded: false };
     }
     onStage('resizing');
     let size: Dimensions | undefined = firstEncodingSize(originalSize, budget);

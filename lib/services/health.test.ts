@@ -36,3 +36,19 @@ describe('healthReport with provider health', () => {
     ]);
   });
 });
+
+describe('healthReport provider addresses', () => {
+  it('shows each provider’s host only: no userinfo, path, query or key', () => {
+    const report = healthReport(
+      parseEnv({
+        GROQ_API_KEY: 'gsk_k',
+        GROQ_BASE_URL: 'https://user:hunter2@groq.internal:8443/openai/v1?key=gsk_leak',
+        OPENAI_API_KEY: 'sk-k',
+      }),
+    );
+    expect(report.providers.groq.host).toBe('groq.internal:8443');
+    expect(report.providers.openai.host).toBe('api.openai.com');
+    const text = JSON.stringify(report);
+    for (const secret of ['hunter2', 'user:', 'gsk_leak', '/openai/v1', 'key=']) expect(text).not.toContain(secret);
+  });
+});

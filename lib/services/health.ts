@@ -13,7 +13,8 @@ export function healthReport(config: Env = env, snapshot: HealthSnapshot = { mod
     return {
       configured,
       role,
-      baseURL: config[name].baseURL,
+      // Host only: a base URL may carry userinfo, a path or a query with a key in it.
+      host: hostOf(config[name].baseURL),
       status: !configured ? 'unconfigured' : misconfigured ? 'misconfigured' : 'ok',
     };
   };
@@ -33,4 +34,14 @@ export function healthReport(config: Env = env, snapshot: HealthSnapshot = { mod
       consecutiveFailures,
     })),
   };
+}
+
+/** The host (and port) of a URL, or undefined when there is none or it does not parse. */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
 }

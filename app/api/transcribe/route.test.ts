@@ -75,4 +75,46 @@ describe('POST /api/transcribe', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('bad_request:api');
   });
+
+  it('refuses a transcription past the concurrency limit with busy:transcribe 503 and Retry-After, before reading its body', async () => {
+    const held: Array<ReadableStreamDefaultController<Uint8Array>> = [];
+    const pending: Array<Promise<Response>> = [];
+    for (let index = 0; index < 4; index++) {
+      // A body that has not finished arriving: its transcription holds a slot.
+      const body = new ReadableStream<Uint8Array>({ start: (controller) => void held.push(controller) });
+      pending.push(POST(new Request('http://localhost/api/transcribe', { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=x' }, duplex: 'half' } as RequestInit)));
+    }
+    const refused = await POST(new Request('http://localhost/api/transcribe', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: new ReadableStream({ pull: () => { throw new Error('a refused body must not be read'); } }),
+      duplex: 'half',
+    } as RequestInit));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect((await refused.json()).error).toMatchObject({ code: 'busy:transcribe', retryable: true });
+
+    for (const controller of held) {
+      controller.enqueue(new TextEncoder().encode('not a form'));
+      controller.close();
+    }
+    expect((await Promise.all(pending)).map((response) => response.status)).toEqual([400, 400, 400, 400]);
+    // The slots are free again.
+    expect((await post(new Blob([makeWav({ seconds: 0.5 })], { type: 'audio/wav' }))).status).toBe(200);
+  });
+
+  it('refuses a cross-site browser upload with 403 forbidden:api, and lets a request without browser headers through', async () => {
+    const form = () => {
+      const body = new FormData();
+      body.append('file', new Blob([makeWav({ seconds: 0.5 })], { type: 'audio/wav' }), 'clip.wav');
+      return body;
+    };
+    const crossSite = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } }));
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error.code).toBe('forbidden:api');
+    const foreignOrigin = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { origin: 'https://evil.example', host: 'localhost' } }));
+    expect(foreignOrigin.status).toBe(403);
+    const sameOrigin = await POST(new Request('http://localhost/api/transcribe', { method: 'POST', body: form(), headers: { 'sec-fetch-site': 'same-origin' } }));
+    expect(sameOrigin.status).toBe(200);
+  });
 });

@@ -1,11 +1,18 @@
 import { TranscriptionError } from '@/lib/ai/transcription/transcription-error';
 import { readAudioUpload } from '@/lib/audio/read-audio-upload';
-import { errorResponse } from '@/lib/http';
+import { FlintError } from '@/lib/errors';
+import { errorResponse, refuseCrossSite } from '@/lib/http';
 import { transcribeSpeech } from '@/lib/services/transcription';
+import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transcription-slots';
 
 /** POST /api/transcribe: multipart audio (`file`, optional `language`, `prompt`) in, JSON transcript out. */
 export async function POST(request: Request) {
+  let free: (() => void) | undefined;
   try {
+    // proxy.ts leaves this route alone (it would buffer a copy of the upload), so the origin is checked here.
+    refuseCrossSite(request);
+    // Taken before the body is read: a refused upload never reaches memory.
+    free = transcriptionSlots.take();
     const upload = await readAudioUpload(request);
     return Response.json(await transcribeSpeech(upload, request.signal));
   } catch (error) {
@@ -16,6 +23,9 @@ export async function POST(request: Request) {
     if (TranscriptionError.isInstance(error) && error.retryAfterMs !== undefined) {
       response.headers.set('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
     }
+    if (FlintError.isInstance(error) && error.code === 'busy:transcribe') response.headers.set('retry-after', String(busyRetryAfterSeconds));
     return response;
+  } finally {
+    free?.();
   }
 }
