@@ -7,6 +7,7 @@ import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { continueRequest } from '@/lib/chat/continue-request';
 import { markUnfinished } from '@/lib/chat/mark-unfinished';
+import { settleUnfinishedTools } from '@/lib/chat/settle-unfinished-tools';
 import { toErrorNotice } from '@/lib/chat/error-notice';
 import type { FlintUIMessage, Tier } from '@/lib/chat/message';
 import { Composer } from './composer';
@@ -62,7 +63,9 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
       if (!isAbort && !cut && reasoningMs === undefined) return;
       // Facts only the browser knows, kept in metadata so they survive a reload.
       const patch = { ...(isAbort ? { stopped: true } : {}), ...(cut ? { interrupted: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
-      setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? { ...each, metadata: { ...each.metadata, ...patch } } : each)));
+      // A tool still running when the answer ended early will never finish: it becomes a tool error.
+      const settle = isAbort || cut ? settleUnfinishedTools : (each: FlintUIMessage) => each;
+      setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? settle({ ...each, metadata: { ...each.metadata, ...patch } }) : each)));
     },
   });
   setMessagesRef.current = setMessages;
