@@ -51,8 +51,9 @@ export default defineConfig({
     {
       command: `node scripts/app-with-emulator.ts --mode start --port ${appPort} --emulator-port ${emulatorPort} --speed 1`,
       url: `http://127.0.0.1:${appPort}/api/health`,
-      // Tools as a deployment would have them: Groq's web search and one MCP server.
-      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp` },
+      // Tools as a deployment would have them: Groq's web search and one MCP server. One browser sends
+      // every test's requests from one address: the client rate guard is off here.
+      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`, FLINT_RATE_LIMIT: '0' },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -61,7 +62,7 @@ export default defineConfig({
       command: `node node_modules/next/dist/bin/next start --port ${unconfiguredPort} --hostname 127.0.0.1`,
       url: `http://127.0.0.1:${unconfiguredPort}/api/health`,
       // Empty values count as unset, whatever the machine's environment holds.
-      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '' },
+      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0' },
       timeout: 120_000,
       reuseExistingServer: false,
     },

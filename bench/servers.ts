@@ -1,7 +1,8 @@
 // Starting and stopping the processes the bench measures: the emulator, the app, the bench's own Next app.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -94,6 +95,9 @@ export function startEmulator(port: number): Promise<Server> {
   return startServer({ core: 0, args: ['emulator/main.ts', '--port', String(port), '--speed', '1'], env: {}, url: `http://127.0.0.1:${port}`, healthPath: '/_emulator' });
 }
 
+/** The app's admin token in the bench, so /v1's row can create a gateway key through the admin API. */
+export const benchAdminToken = 'bench-admin-token-0123456789';
+
 /** `next start` of the app, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
 export function startApp(port: number, emulatorURL: string, nodeOptions = ''): Promise<Server> {
   return startServer({
@@ -101,6 +105,11 @@ export function startApp(port: number, emulatorURL: string, nodeOptions = ''): P
     args: [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     env: {
       FLINT_DEMO: '1',
+      FLINT_ADMIN_TOKEN: benchAdminToken,
+      // Its own embedded database, not the checkout's .data/.
+      FLINT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'flint-bench-')),
+      // The bench is one client sending hundreds of requests: the client rate guard would refuse most of them.
+      FLINT_RATE_LIMIT: process.env.FLINT_RATE_LIMIT ?? '0',
       GROQ_API_KEY: 'gsk_bench',
       GROQ_BASE_URL: `${emulatorURL}/openai/v1`,
       OPENAI_API_KEY: 'sk-bench',

@@ -25,14 +25,17 @@ test('a connection dropped mid-answer is continued by another model, and the bad
 test('when no model can continue, the cut-off answer is marked interrupted and offers Continue', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.goto();
-  await addFault({ provider: 'groq', kind: 'drop', afterChunks: 70, times: 2 });
-  await addFault({ provider: 'openai', kind: 'status', status: 503, times: 1 });
+  // Every call fails, however many rounds the chain tries: no model can continue.
+  await addFault({ provider: 'groq', kind: 'drop', afterChunks: 70 });
+  await addFault({ provider: 'openai', kind: 'status', status: 503 });
 
   await chat.ask('Tell me about mountains');
   const answer = await chat.waitForAnswer();
   const notice = answer.getByTestId('answer-interrupted');
   await expect(notice).toContainText('cut off before it was finished');
 
+  // The providers recover; Continue asks for the rest.
+  await resetEmulator();
   await notice.getByRole('button', { name: 'Continue' }).click();
   await expect(chat.userMessages.last()).toContainText('continue your previous answer');
   await chat.waitForAnswer();

@@ -23,6 +23,9 @@ const catalog = {
   'unavailable:transcribe': [503, 'Transcription is unavailable right now. Your recording is kept; try again.'],
   'not_configured:transcribe': [503, 'No transcription provider is configured. Set GROQ_API_KEY or run the demo.'],
   'invalid_audio:transcribe': [422, 'The recording could not be transcribed. Try recording it again.'],
+  // The message is lib/guard/client-rate-limit.ts's; the 429 itself is built by lib/guard/refusal-response.ts.
+  'rate_limit:client': [429, 'You are sending requests too quickly. Please wait a moment and try again.'],
+  'unauthorized:metrics': [401, 'A valid metrics token is required.'],
   'internal:api': [500, 'Something went wrong on our side.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

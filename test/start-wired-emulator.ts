@@ -11,5 +11,9 @@ export async function startWiredEmulator(options: EmulatorOptions = {}): Promise
   process.env.GROQ_BASE_URL = emulator.groqBaseURL;
   process.env.OPENAI_API_KEY = 'sk-integration';
   process.env.OPENAI_BASE_URL = emulator.openaiBaseURL;
+  // The client rate guard off, as for load tests: a test that is about the guard sets its own limit.
+  process.env.FLINT_RATE_LIMIT ??= '0';
+  // The process logger quiet: a test about log lines builds a runtime with a logger of its own.
+  process.env.LOG_LEVEL ??= 'silent';
   return emulator;
 }

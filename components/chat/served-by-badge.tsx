@@ -1,7 +1,7 @@
 import type { MessageMetadata } from '@/lib/chat/message';
 import { describeServedBy } from '@/lib/chat/served-by';
 
-/** Which model answered, which ones it fell back from and why, and what the answer cost. */
+/** Which model answered (or that the answer came from the cache), which ones it fell back from and why, and what it cost. */
 export function ServedByBadge({ metadata }: { metadata: MessageMetadata | undefined }) {
   const text = describeServedBy(metadata);
   if (!text) return null;
@@ -11,6 +11,12 @@ export function ServedByBadge({ metadata }: { metadata: MessageMetadata | undefi
       <span className="font-medium text-zinc-800 dark:text-zinc-200" title={text.modelId}>
         {text.model}
       </span>
+      {text.cache && (
+        <span data-testid="served-by-cache">
+          {' · '}
+          {text.cache}
+        </span>
+      )}
       {text.fallback && (
         <span data-testid="served-by-fallback" className="text-amber-800 dark:text-amber-300">
           {' · '}

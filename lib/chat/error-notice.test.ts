@@ -17,4 +17,12 @@ describe('toErrorNotice', () => {
     expect(notice.code).toBe('network:chat');
     expect(notice.message).not.toContain('gsk_secret');
   });
+
+  it("says plainly how long to wait when the client rate guard refused, from the 429's body", async () => {
+    const { refusalResponse } = await import('@/lib/guard/refusal-response');
+    const body = await refusalResponse('/api/chat', 11_200).text();
+    expect(toErrorNotice(new Error(body))).toEqual({
+      code: 'rate_limit:client', message: 'Too many requests from you: try again in 12 s.', retryable: true, retryAfterSeconds: 12,
+    });
+  });
 });

@@ -29,6 +29,8 @@ export const messageMetadataSchema = z.object({
   inputTokens: z.number().optional(),
   outputTokens: z.number().optional(),
   costUsd: z.number().optional(),
+  /** Answered from the response cache: no model was called for it. */
+  cache: z.boolean().optional(),
   createdAt: z.number().optional(),
   /** Set when the answer was offered tools. */
   tools: toolsInfoSchema.optional(),

@@ -49,6 +49,8 @@ export const chatRequestSchema = z.object({
   tier: z.enum(tiers).default('auto'),
   /** Offer tools (calculator, MCP servers, Groq's built-ins) for this answer; on unless the chat turned them off. */
   tools: z.boolean().optional(),
+  /** 0 makes the answer deterministic, and so cacheable (the response cache serves repeats). */
+  temperature: z.number().min(0).max(2).optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -70,6 +70,15 @@ describe('describeOutcome', () => {
   });
 });
 
+describe('a cached answer', () => {
+  it('says "from cache" beside the model that first wrote it', () => {
+    const text = describeServedBy({ model: 'gpt-oss-20b', provider: 'groq', attempts: [], cache: true });
+    expect(text?.cache).toBe('from cache');
+    expect(servedByLine(text!)).toBe('served by gpt-oss-20b · from cache');
+    expect(describeServedBy({ model: 'gpt-oss-20b', provider: 'groq' })?.cache).toBeUndefined();
+  });
+});
+
 describe('formatCost', () => {
   it.each([
     [0, '$0'],

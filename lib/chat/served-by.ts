@@ -10,6 +10,7 @@ export const outcomeWords: Record<string, string> = {
   auth: 'provider key rejected',
   skipped_open: 'paused after errors',
   skipped_misconfigured: 'not configured',
+  skipped_budget: 'over its rate limit',
   bad_request: 'request rejected',
   unprocessable: 'request rejected',
   too_large: 'conversation too long',
@@ -24,7 +25,7 @@ const providerNames: Record<string, string> = { groq: 'Groq', openai: 'OpenAI' }
 const notFallbacks = new Set(['ok', 'aborted', 'interrupted']);
 
 /** The badge's text, split so the UI can style each piece. */
-export type ServedByText = { model: string; modelId: string; fallback?: string; continued?: string; usage?: string };
+export type ServedByText = { model: string; modelId: string; fallback?: string; continued?: string; usage?: string; cache?: string };
 
 /** "gpt-oss-20b" from "openai/gpt-oss-20b": the organisation prefix is noise in a badge. */
 export function shortModelName(modelId: string): string {
@@ -71,11 +72,12 @@ export function describeServedBy(metadata: MessageMetadata | undefined): ServedB
     modelId: metadata.model,
     ...(fallback ? { fallback } : {}),
     ...(continued ? { continued } : {}),
+    ...(metadata.cache ? { cache: 'from cache' } : {}),
     ...(describeUsage(metadata) ? { usage: describeUsage(metadata) } : {}),
   };
 }
 
 /** The whole badge as one line, as a screen reader or a copy would read it. */
 export function servedByLine(text: ServedByText): string {
-  return [`served by ${text.model}`, text.fallback, text.continued, text.usage].filter(Boolean).join(' · ');
+  return [`served by ${text.model}`, text.cache, text.fallback, text.continued, text.usage].filter(Boolean).join(' · ');
 }

@@ -21,3 +21,8 @@ async function open(): Promise<Database> {
   if (database.kind === 'pglite' && env.adminToken === undefined && !env.dataDir.startsWith('memory://')) await localAdminToken(env.dataDir, { create: true });
   return database;
 }
+
+/** The process-wide database if something already opened it (the server does at start), else undefined. */
+export function openedDatabase(): Promise<Database> | undefined {
+  return shared.flintDatabase;
+}

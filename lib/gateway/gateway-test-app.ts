@@ -37,7 +37,8 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}, databas
     import('@/lib/db/shared-database'),
     import('@/app/v1/audio/transcriptions/route'),
   ]);
-  const [{ health }, { runtime }] = await Promise.all([import('@/lib/ai/health/health'), import('@/lib/services/runtime')]);
+  const { runtime } = await import('@/lib/server/runtime');
+  const { health } = runtime();
   const app = await serveRoutes({
     '/v1/chat/completions': completions,
     '/v1/models': models,
@@ -62,6 +63,8 @@ export async function startGatewayTestApp(options: EmulatorOptions = {}, databas
     async close() {
       await app.close();
       await emulator.close();
+      // Ledger rows and budgets are written behind: let them land before the database closes.
+      await (await import('@/lib/usage/pending-writes')).pendingWrites();
       await (await database.sharedDatabase()).close();
       // The next app in this process opens its own database.
       (globalThis as { flintDatabase?: unknown }).flintDatabase = undefined;

@@ -5,6 +5,6 @@ export { observeRequest, type AttemptSummary, type RequestSummary } from './obse
 export { metrics } from './metrics';
 export { metricsResponse } from './metrics-response';
 export {
-  recordAttempt, recordCache, recordFallback, recordRateLimited, recordRequest, recordUsage, setBreakerOpen, setRateLimitRemaining,
+  recordAttempt, recordCache, recordFallback, recordRateLimited, recordRequest, recordTimeToFirstToken, recordUsage, setBreakerOpen, setRateLimitRemaining,
   type ModelLabels,
 } from './record';

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import { env } from '@/lib/env';
+import { processState } from '@/lib/process-state';
 import { prettyLine } from './pretty-line';
 import { censor, redact, redactPaths } from './redact';
 
@@ -33,19 +34,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   );
 }
 
-const key = Symbol.for('flint.logger');
-type Holder = { [key]?: Logger };
-
 /**
  * The process logger, shared across Next's module graphs and dev reloads. Pretty only on a terminal
  * outside production, so `npm run dev` is readable and `npm start` writes JSON for collectors.
  */
 export function logger(): Logger {
-  const holder = globalThis as Holder;
-  holder[key] ??= createLogger({
+  return processState<Logger>('logger', () => createLogger({
     level: env.logLevel,
     // NODE_ENV is a build-time constant Next inlines, not configuration, so it is read here.
     pretty: process.stdout.isTTY === true && process.env.NODE_ENV !== 'production',
-  });
-  return holder[key];
+  }));
 }

@@ -1,3 +1,4 @@
+import { FlintError } from '@/lib/errors';
 import { timingSafeEqual } from 'node:crypto';
 import { metrics } from './metrics';
 
@@ -12,10 +13,10 @@ export async function metricsResponse(request: Request, token: string | undefine
   if (token !== undefined) {
     const given = request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? '';
     if (!sameSecret(given, token)) {
-      return Response.json(
-        { error: { code: 'unauthorized:metrics', message: 'A valid metrics token is required.', retryable: false } },
-        { status: 401, headers: { 'www-authenticate': 'Bearer realm="flint-metrics"' } },
-      );
+      const refused = new FlintError('unauthorized:metrics', { retryable: false });
+      return Response.json(refused.toBody(), {
+        status: refused.status, headers: { 'www-authenticate': 'Bearer realm="flint-metrics"' },
+      });
     }
   }
   const { registry } = metrics();

@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/metrics/route';
 import { parseExposition, type Sample } from '@/test/parse-exposition';
 import { metrics } from './metrics';
+
+vi.mock('server-only', () => ({}));
 import { metricsResponse } from './metrics-response';
 import {
   recordAttempt, recordCache, recordFallback, recordRateLimited, recordRequest, recordUsage, setBreakerOpen, setRateLimitRemaining,

@@ -1,3 +1,4 @@
+import { processState } from '@/lib/process-state';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 function build() {
@@ -27,15 +28,11 @@ function build() {
 }
 
 type Metrics = ReturnType<typeof build>;
-const key = Symbol.for('flint.metrics');
-type Holder = { [key]?: Metrics };
 
 /**
- * The process's metrics. Kept on globalThis because Next loads route handlers and instrumentation in
+ * The process's metrics. Kept in the process state (lib/process-state.ts) because Next loads route handlers and instrumentation in
  * separate module graphs (and reloads them in dev): a module-level registry would split or double count.
  */
 export function metrics(): Metrics {
-  const holder = globalThis as Holder;
-  holder[key] ??= build();
-  return holder[key];
+  return processState<Metrics>('metrics', build);
 }

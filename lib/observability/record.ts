@@ -51,3 +51,8 @@ export function recordCache(result: 'hit' | 'miss' | 'skip'): void {
 export function recordRateLimited(route: string): void {
   metrics().rateLimited.inc({ route });
 }
+
+/** Records the time from a request's arrival to its first output token, labelled by the model that served it. */
+export function recordTimeToFirstToken(input: ModelLabels & { ms: number }): void {
+  metrics().ttft.observe({ provider: input.provider, model: input.model }, input.ms / 1000);
+}

@@ -3,6 +3,7 @@
 import type { UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '@/emulator/server';
+import { freshRuntime } from '@/test/fresh-runtime';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import { FlintError } from '@/lib/errors';
@@ -30,7 +31,8 @@ async function ask(registry: HealthRegistry, text = 'Hello Flint [emulate tokens
   const stream = await streamChat(
     { id: 'chat', tier, trigger: 'submit-message', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] },
     new AbortController().signal,
-    { health: registry },
+    // A runtime per request: one test's 429 headers (budgets) must not skip models in the next.
+    { health: registry, runtime: await freshRuntime() },
   );
   const answer: Answer = { text: '', metadata: {} };
   const reader = stream.getReader();

@@ -14,7 +14,9 @@ import { costOf } from '@/lib/ai/usage/cost-of';
 import { eventLoopBusyMs } from '@/lib/ai/fallback/event-loop-busy';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
 import { createFallbackTrace, type FallbackAttempt, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { HealthRegistry } from '@/lib/ai/health/health';
+import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
+import { overBudgetModels } from '@/lib/ai/rate-budget/over-budget';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { routeRequest } from '@/lib/ai/routing/router';
 import { chatTools, serverToolsMiddleware, type ChatTools } from '@/lib/ai/tools';
@@ -26,7 +28,8 @@ import { chatErrorOf } from './chat-error';
 import { chatNeeds } from './chat-needs';
 import { firstContent } from './first-content';
 import { attemptsForLog, logRequest, type RequestRecord } from './request-log';
-import { runtime } from './runtime';
+import { recordChatUsage } from '@/lib/usage/record-chat-usage';
+import { runtime as processRuntime, type Runtime } from '@/lib/server/runtime';
 
 const instructions =
   'You are Flint, a fast, friendly assistant. Answer clearly and concisely; use Markdown where it helps.';
@@ -39,7 +42,11 @@ const maxSteps = 5;
 
 /** What the chat service needs besides the request; tests pass their own health and observe attempts. */
 export interface ChatDependencies {
+  /** Catalog, providers, health, budgets and cache; the process's own by default (tests pass a second instance's). */
+  runtime?: Runtime;
   health?: HealthRegistry;
+  /** Receives the request's one record (the route's logger); the request-log sink by default. */
+  onRecord?: (record: RequestRecord) => void;
   /** Sees every attempt as the chain records it (metrics, live badges). */
   onAttempt?: (attempt: FallbackAttempt) => void;
 }
@@ -52,11 +59,11 @@ export interface ChatDependencies {
 export async function streamChat(
   request: ChatRequest,
   signal: AbortSignal,
-  { health = sharedHealth, onAttempt }: ChatDependencies = {},
+  { runtime = processRuntime(), health = runtime.health, onAttempt, onRecord = logRequest }: ChatDependencies = {},
 ): Promise<ReadableStream<UIMessageChunk>> {
   const startedAt = Date.now();
-  const trace = createFallbackTrace();
-  const { catalog, providers } = runtime();
+  const trace: ChatTrace = createFallbackTrace();
+  const { catalog, providers } = runtime;
   const find = catalog.find.bind(catalog);
   let offered: ChatTools | undefined;
   // MCP clients stay open while tools may run, and close once however the answer ends.
@@ -78,6 +85,8 @@ export async function streamChat(
     const toolsInfo = offered && { tools: Object.keys(offered.tools), mcpServers: offered.mcpServers, notices: offered.notices };
     // Only with Groq's built-in tools on: the middleware reads every raw chunk, a cost per token.
     const serverTools = offered !== undefined && Object.values(offered.tools).some((tool) => tool.type === 'provider');
+    trace.tier = candidates[0]!.tier;
+    const overBudget = await overBudgetModels(runtime.budgets, candidates, needs.estimatedPromptTokens);
     const chain = createFallbackModel({
       // Each candidate drops the Groq built-in tools it cannot run and reports those Groq ran.
       candidates: candidates.map((entry) => {
@@ -91,9 +100,15 @@ export async function streamChat(
       // The first-token deadline measures the provider, not our own queue of streams.
       busyClock: eventLoopBusyMs,
       ...(onAttempt === undefined ? {} : { onAttempt }),
+      ...(overBudget === undefined ? {} : { overBudget }),
     });
-    // Tokens that arrive in one network read travel on as one part: the SDK's cost is per part.
-    const model = wrapLanguageModel({ model: chain, middleware: coalesceDeltasMiddleware() });
+    // The cache sits outside the chain (a hit touches no provider and no breaker); tokens that arrive
+    // in one network read travel on as one part: the SDK's cost is per part.
+    const cache = responseCacheMiddleware({
+      store: runtime.cacheStore, ttlMs: runtime.cacheTtlMs, route: `chat:${candidates.map((entry) => entry.id).join(',')}`,
+      onHit: () => void (trace.fromCache = true),
+    });
+    const model = wrapLanguageModel({ model: chain, middleware: [cache, coalesceDeltasMiddleware()] });
 
     // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
     // It runs the same multi-step engine as streamText: each step is its own call down the fallback chain,
@@ -104,6 +119,7 @@ export async function streamChat(
       messages: await convertToModelMessages(validated.data),
       ...(offered ? { tools: offered.tools, stopWhen: isStepCount(maxSteps) } : {}),
       abortSignal: signal,
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       maxRetries: 0, // retries and fallback live in the chain
       // The UI stream's onError below maps and logs each error once; the SDK default would dump it again.
       onError: () => {},
@@ -122,37 +138,48 @@ export async function streamChat(
       },
       messageMetadata: ({ part }): MessageMetadata | undefined => {
         if (part.type === 'start') return { createdAt: startedAt, ...(toolsInfo ? { tools: toolsInfo } : {}) };
+        // A replayed answer names the model that first wrote it; the badge says "from cache" beside it.
+        if (part.type === 'finish-step' && trace.fromCache) trace.cachedModelId = part.response.modelId;
         if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', find);
         return undefined;
       },
     });
-    return await firstContent(stream, {
+    let ttftMs: number | undefined;
+    const reply = await firstContent(stream, {
       errorOf: () => streamError,
       onEnd: (end) => {
         closeTools();
         const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
         const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
         const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
-        logRequest(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+        onRecord(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
+        const status = outcome === 'complete' || outcome === 'continued' ? 'ok' : failed ? `error:${streamError?.status ?? 500}:${streamError?.code ?? 'stream'}` : outcome;
+        recordChatUsage(trace, find, { status, durationMs: Date.now() - startedAt, ttftMs });
       },
     });
+    ttftMs = Date.now() - startedAt;
+    return reply;
   } catch (error) {
     closeTools();
     const flintError = signal.aborted ? undefined : chatErrorOf(error);
-    logRequest(
+    onRecord(
       recordOf(
         trace,
         { startedAt, status: flintError?.status ?? 499, result: flintError ? 'error' : 'aborted', ...(flintError ? { errorCode: flintError.code } : {}) },
         find,
       ),
     );
+    recordChatUsage(trace, find, { status: flintError ? `error:${flintError.status}:${flintError.code}` : 'aborted', durationMs: Date.now() - startedAt });
     throw flintError ?? error;
   }
 }
 
+/** The chain's trace plus what the service learns around it. */
+type ChatTrace = FallbackTrace & { tier?: string; fromCache?: boolean; cachedModelId?: string };
+
 /** The one log record of a chat request, built from its trace. */
 function recordOf(
-  trace: FallbackTrace,
+  trace: ChatTrace,
   end: { startedAt: number; status: number; result: RequestRecord['result']; errorCode?: string },
   find: (id: string) => ModelEntry | undefined,
 ): RequestRecord {
@@ -162,6 +189,8 @@ function recordOf(
     durationMs: Date.now() - end.startedAt,
     result: end.result,
     ...(end.errorCode === undefined ? {} : { errorCode: end.errorCode }),
+    ...(trace.tier === undefined ? {} : { tier: trace.tier }),
+    ...(trace.fromCache ? { fromCache: true } : {}),
     ...(trace.servedBy ? { servedBy: trace.servedBy.id } : {}),
     ...(trace.continuedBy ? { continuedBy: trace.continuedBy.id } : {}),
     attempts: attemptsForLog(trace.attempts),
@@ -183,15 +212,17 @@ function costOfTrace(trace: FallbackTrace, find: (id: string) => ModelEntry | un
 }
 
 /** What the badge under an answer shows: who served, what was tried, tokens and cost. */
-function metadataOf(trace: FallbackTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
+function metadataOf(trace: ChatTrace, interrupted: boolean, find: (id: string) => ModelEntry | undefined): MessageMetadata {
+  const cached = trace.fromCache && trace.cachedModelId !== undefined ? find(trace.cachedModelId) : undefined;
   return {
-    model: trace.servedBy?.label,
-    provider: trace.servedBy?.provider,
+    model: trace.servedBy?.label ?? cached?.label ?? (trace.fromCache ? trace.cachedModelId : undefined),
+    provider: trace.servedBy?.provider ?? cached?.provider,
     attempts: trace.attempts.map((attempt) => ({ model: attempt.label, provider: attempt.provider, outcome: attempt.outcome, ms: Math.round(attempt.ms) })),
     continuedBy: trace.continuedBy?.label,
     interrupted: interrupted || trace.interrupted || undefined,
     inputTokens: trace.usage?.inputTokens.total,
     outputTokens: trace.usage?.outputTokens.total,
     costUsd: costOfTrace(trace, find),
+    ...(trace.fromCache ? { cache: true } : {}),
   };
 }

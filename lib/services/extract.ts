@@ -6,7 +6,10 @@ import type { Catalog } from '@/lib/ai/catalog/catalog';
 import { costOf } from '@/lib/ai/usage/cost-of';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
 import { createFallbackTrace, type AttemptOutcome, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { HealthRegistry } from '@/lib/ai/health/health';
+import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
+import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
+import { overBudgetModels } from '@/lib/ai/rate-budget/over-budget';
 import type { ModelEntry, ProviderName } from '@/lib/ai/catalog/model-entry';
 import { RequestRejectedError } from '@/lib/ai/fallback/request-rejected-error';
 import { routeRequest } from '@/lib/ai/routing/router';
@@ -15,7 +18,7 @@ import { ExtractError } from './extract-error';
 import { extractOutputMiddleware } from './extract-output-middleware';
 import { extractPrompt, repairPrompt } from './extract-prompt';
 import type { ExtractSchema } from './extract-schema';
-import { runtime } from './runtime';
+import { runtime as processRuntime, type Runtime } from '@/lib/server/runtime';
 
 /** What to extract from: text, an image (base64 data URL of an accepted type), or both. */
 export interface ExtractInput {
@@ -42,6 +45,16 @@ export interface ExtractResult {
   attempts: ExtractAttempt[];
   usage: { inputTokens: number; outputTokens: number };
   costUsd: number;
+  /** Every call was answered from the response cache: no provider was called. */
+  fromCache?: true;
+}
+
+/** What extraction needs besides the input; the process's runtime by default. */
+export interface ExtractDependencies {
+  runtime?: Runtime;
+  health?: HealthRegistry;
+  /** Sees every attempt as the chain records it (the route's log and metrics). */
+  onAttempt?: (attempt: FallbackAttempt) => void;
 }
 
 const totalTimeoutMs = 60_000;
@@ -71,9 +84,9 @@ function providerCodeDetail(error: RequestRejectedError): string {
 export async function extractObject(
   input: ExtractInput,
   signal: AbortSignal,
-  { health = sharedHealth }: { health?: HealthRegistry } = {},
+  { runtime = processRuntime(), health = runtime.health, onAttempt }: ExtractDependencies = {},
 ): Promise<ExtractResult> {
-  const { catalog, providers } = runtime();
+  const { catalog, providers } = runtime;
   const { instructions, messages } = extractPrompt(input);
   const estimatedPromptTokens = estimateTokens(instructions + (input.text ?? '')) + (input.image ? tokensPerImage : 0);
   const candidates = routeRequest(
@@ -83,6 +96,9 @@ export async function extractObject(
   );
   const trace = createFallbackTrace();
   const attempts: ExtractAttempt[] = [];
+  const overBudget = await overBudgetModels(runtime.budgets, candidates, estimatedPromptTokens);
+  let cacheHits = 0;
+  let calls = 0;
 
   const call = async (from: number, prompt: ModelMessage[], repair: boolean): Promise<CallOutcome> => {
     const chain = createFallbackModel({
@@ -94,7 +110,18 @@ export async function extractObject(
       firstTokenTimeoutMs: totalTimeoutMs,
       totalTimeoutMs,
       trace,
+      ...(onAttempt === undefined ? {} : { onAttempt }),
+      ...(overBudget === undefined ? {} : { overBudget }),
     });
+    // Extraction is deterministic by intent (same text, same schema, same object): cache it outside the chain.
+    const cached = wrapLanguageModel({
+      model: chain,
+      middleware: responseCacheMiddleware({
+        store: runtime.cacheStore, ttlMs: runtime.cacheTtlMs, route: `extract:${candidates.slice(from).map((entry) => entry.id).join(',')}`,
+        onHit: () => void (cacheHits += 1),
+      }),
+    });
+    calls += 1;
     const before = trace.attempts.length;
     trace.servedBy = undefined;
     const record = (invalid: boolean) => {
@@ -104,7 +131,8 @@ export async function extractObject(
     };
     try {
       const result = await generateText({
-        model: chain,
+        model: cached,
+        providerOptions: { flint: { cache: true } },
         instructions,
         messages: prompt,
         output: Output.object({ schema: jsonSchema(input.schema.jsonSchema, { validate: validateWith(input.schema) }) }),
@@ -136,17 +164,21 @@ export async function extractObject(
   let from = 0;
   while (from < candidates.length) {
     const first = await call(from, messages, false);
-    if (first.valid) return resultOf(first.object, first.servedBy, attempts, trace, catalog);
+    if (first.valid) return withCache(resultOf(first.object, first.servedBy, attempts, trace, catalog), cacheHits === calls);
     let servedIndex = first.servedBy ? candidates.indexOf(first.servedBy) : from;
     if (first.repairable && servedIndex >= 0) {
       const repaired = await call(servedIndex, [...messages, ...repairPrompt(first.text, first.issue)], true);
-      if (repaired.valid) return resultOf(repaired.object, repaired.servedBy, attempts, trace, catalog);
+      if (repaired.valid) return withCache(resultOf(repaired.object, repaired.servedBy, attempts, trace, catalog), cacheHits === calls);
       if (repaired.servedBy) servedIndex = Math.max(servedIndex, candidates.indexOf(repaired.servedBy));
     }
     from = Math.max(servedIndex, from) + 1;
   }
-  console.warn('[flint] extraction produced no valid object', { attempts });
+  runtime.log.warn({ attempts }, 'extraction produced no valid object');
   throw new ExtractError('no_object:extract');
+}
+
+function withCache(result: ExtractResult, fromCache: boolean): ExtractResult {
+  return fromCache ? { ...result, fromCache: true } : result;
 }
 
 function validateWith(schema: ExtractSchema) {

@@ -1,20 +1,24 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { wrapLanguageModel } from 'ai';
 import { createFallbackModel } from '@/lib/ai/fallback/fallback-model';
+import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
-import { createHealthRegistry, health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { createProviders, type Providers } from '@/lib/ai/providers';
-import type { Db } from '@/lib/db/database';
+import type { Database } from '@/lib/db/database';
 import { sharedDatabase } from '@/lib/db/shared-database';
 import { env } from '@/lib/env';
 import { authenticate, type GatewayCaller } from '@/lib/gateway/authenticate';
-import { reserveBudget, settleBudget } from '@/lib/gateway/budget';
+import { budgetsOf } from '@/lib/gateway/budgets-of';
 import { secondsUntilReset, type BudgetPeriod } from '@/lib/gateway/budget-period';
 import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-request';
 import { completionBody } from '@/lib/gateway/completion-body';
 import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
+import { gatewayCacheStore, keyRateLimits } from '@/lib/gateway/gateway-store';
+import type { KeyAdmission } from '@/lib/gateway/key-rate-limits';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
 import { GatewayError, gatewayErrorOf } from '@/lib/gateway/openai-error';
 import { reservationUsd } from '@/lib/gateway/reservation';
@@ -23,7 +27,7 @@ import { xFlint, xFlintHeaders } from '@/lib/gateway/x-flint';
 import { recordUsage } from '@/lib/usage/record-usage';
 import { trackWrite } from '@/lib/usage/pending-writes';
 import { usageOfTrace } from '@/lib/usage/usage-of-trace';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 /** A gateway answer, without a Response: JSON or an SSE byte stream, with its status and headers. */
 export type GatewayReply =
@@ -33,7 +37,7 @@ export type GatewayReply =
 /** What the service uses; tests may pass their own health registry and database. */
 export interface GatewayChatDependencies {
   health?: HealthRegistry;
-  db?: Db;
+  database?: Database;
 }
 
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
@@ -51,17 +55,30 @@ export async function gatewayChat(
   dependencies: GatewayChatDependencies = {},
 ): Promise<GatewayReply> {
   const startedAt = performance.now();
-  const db = dependencies.db ?? (await sharedDatabase()).db;
+  const database = dependencies.database ?? (await sharedDatabase());
+  const { db } = database;
+  const budgets = budgetsOf(database);
   const { catalog } = runtime();
-  const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? sharedHealth);
+  const { providers, health, spendsServerCredit } = providersFor(caller, dependencies.health ?? runtime().health);
   let translated: ReturnType<typeof toCallOptions>;
   let route: ReturnType<typeof gatewayRoute>;
   let holdUsd = 0;
+  let admission: KeyAdmission | undefined;
   try {
     translated = toCallOptions(request);
     route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
+    if (caller.key.rpm !== null || caller.key.tpm !== null) {
+      const maxOutput = translated.options.maxOutputTokens ?? (route.candidates[0]!.maxOutput || 4096);
+      admission = await keyRateLimits().admit(caller.key, translated.estimatedPromptTokens + maxOutput);
+      if (!admission.ok) {
+        const what = admission.limit === 'rpm' ? `${caller.key.rpm} requests` : `${caller.key.tpm} tokens`;
+        throw new GatewayError(429, 'rate_limit_exceeded', `This key is limited to ${what} per minute. Try again shortly.`, {
+          retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
+        });
+      }
+    }
     holdUsd = spendsServerCredit ? reservationUsd(route.candidates, translated.estimatedPromptTokens, translated.options.maxOutputTokens) : 0;
-    if (spendsServerCredit && !(await reserveBudget(db, caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
+    if (spendsServerCredit && !(await budgets.reserve(caller.key.id, holdUsd, currentPeriodStart(caller.key)))) {
       const wait = secondsUntilReset(caller.key.period as BudgetPeriod, new Date());
       throw new GatewayError(429, 'insufficient_quota', 'This key has used its budget for the period.', {
         type: 'insufficient_quota',
@@ -71,6 +88,8 @@ export async function gatewayChat(
   } catch (error) {
     // Refused before any model was called (unknown or forbidden model, exhausted budget): still one ledger row.
     const refused = gatewayErrorOf(error);
+    // No model was called: the tokens charged at admission are given back.
+    if (admission?.ok === true) trackWrite(admission.settleTokens(0));
     const empty = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, costUsd: 0 };
     const details = { status: `error:${refused.status}:${refused.code}`, ttftMs: undefined, durationMs: performance.now() - startedAt, estimated: false };
     trackWrite(recordUsage(ledgerRow(caller, createFallbackTrace(), empty, details), db));
@@ -78,12 +97,22 @@ export async function gatewayChat(
   }
 
   const trace = createFallbackTrace();
-  const chain = createFallbackModel({
-    candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
-    health,
-    firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
-    totalTimeoutMs,
-    trace,
+  let cacheHit = false;
+  // The cache sits outside the chain: a hit calls no provider and moves no breaker (temperature 0 only).
+  const chain = wrapLanguageModel({
+    model: createFallbackModel({
+      candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      health,
+      firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
+      totalTimeoutMs,
+      trace,
+    }),
+    middleware: responseCacheMiddleware({
+      store: gatewayCacheStore(),
+      ttlMs: env.cache.ttlSeconds * 1000,
+      route: `v1:${route.candidates.map((entry) => entry.id).join(',')}`,
+      onHit: () => void (cacheHit = true),
+    }),
   });
   const find = catalog.find.bind(catalog);
   const meta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: request.model };
@@ -100,10 +129,9 @@ export async function gatewayChat(
       usage.costUsd += (options.estimatedOutputTokens * served.price.outputPerMillion) / 1_000_000;
     }
     const billedUsd = spendsServerCredit ? usage.costUsd : 0;
-    trackWrite((async () => {
-      if (spendsServerCredit) await settleBudget(db, caller.key.id, holdUsd, billedUsd).catch((error: unknown) => console.error('[flint] could not settle a budget', error));
-      await recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined }), db);
-    })());
+    if (spendsServerCredit) budgets.settle(caller.key.id, holdUsd, billedUsd);
+    if (admission?.ok === true) trackWrite(admission.settleTokens(usage.inputTokens + usage.outputTokens));
+    trackWrite(recordUsage(ledgerRow(caller, trace, usage, { status, ttftMs, durationMs: performance.now() - startedAt, estimated: options.estimatedOutputTokens !== undefined, cacheHit }), db));
     return usage;
   };
 
@@ -114,17 +142,17 @@ export async function gatewayChat(
       const stream = completionStream(result.stream, { ...meta, includeUsage: request.stream_options?.include_usage === true }, {
         summarize: () => {
           const usage = usageOfTrace(trace, find);
-          return { usage, xFlint: xFlint(trace, usage.costUsd, route.replaced) };
+          return { usage, xFlint: xFlint(trace, usage.costUsd, route.replaced, cacheHit) };
         },
         onEnd: (outcome: StreamOutcome) =>
           settle(outcome.status, outcome.status === 'aborted' ? { estimatedOutputTokens: outcome.estimatedOutputTokens } : {}),
       });
-      return { status: 200, headers: { ...sseHeaders, ...xFlintHeaders(trace, route.replaced) }, stream };
+      return { status: 200, headers: { ...sseHeaders, ...xFlintHeaders(trace, route.replaced, cacheHit) }, stream };
     }
     const result = await chain.doGenerate({ ...translated.options, abortSignal: signal });
     ttftMs = performance.now() - startedAt;
     const usage = settle('ok') ?? usageOfTrace(trace, find);
-    return { status: 200, headers: xFlintHeaders(trace, route.replaced), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced)) };
+    return { status: 200, headers: xFlintHeaders(trace, route.replaced, cacheHit), json: completionBody(result, meta, usage, xFlint(trace, usage.costUsd, route.replaced, cacheHit)) };
   } catch (error) {
     settle(signal.aborted ? 'aborted' : `error:${gatewayErrorOf(error).status}`);
     throw error;
@@ -159,7 +187,7 @@ function ledgerRow(
   caller: GatewayCaller,
   trace: FallbackTrace,
   usage: ReturnType<typeof usageOfTrace>,
-  details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean },
+  details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean; cacheHit?: boolean },
 ) {
   const served = trace.servedBy;
   return {
@@ -176,7 +204,7 @@ function ledgerRow(
     durationMs: Math.round(details.durationMs),
     status: details.status,
     fallbacks: trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped')).length,
-    cacheHit: false,
+    cacheHit: details.cacheHit === true,
     estimated: details.estimated,
     byoKey: caller.providerKey !== undefined,
   };

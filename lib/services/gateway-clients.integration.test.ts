@@ -67,7 +67,7 @@ describe('budgets', () => {
   it('20 concurrent requests on a small budget overspend by at most one reservation', async () => {
     const { reservationUsd } = await import('@/lib/gateway/reservation');
     const { gatewayRoute } = await import('@/lib/gateway/gateway-models');
-    const { runtime } = await import('@/lib/services/runtime');
+    const { runtime } = await import('@/lib/server/runtime');
     const budgetUsd = 0.0004;
     const secret = await gateway.createKey({ name: 'small', budgetUsd, period: 'day' });
     const client = new OpenAI({ apiKey: secret, baseURL: `${gateway.app.url}/v1`, maxRetries: 0 });
@@ -145,6 +145,8 @@ describe('the ledger', () => {
       if (content === 5) controller.abort();
     }
     await written;
+    // The budget and the ledger are written separately: the first write done means both were started.
+    await (await import('@/lib/usage/pending-writes')).pendingWrites();
     const [row] = await ledgerOf(prefixOf(secret));
     expect(row).toMatchObject({ status: 'aborted', estimated: true, model: 'openai/gpt-oss-20b', surface: 'v1' });
     expect(row!.outputTokens).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { gatewayAliases } from '@/lib/gateway/gateway-models';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 const created = Math.floor(Date.UTC(2026, 0, 1) / 1000);
 

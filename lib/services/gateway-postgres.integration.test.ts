@@ -51,7 +51,7 @@ async function helpers() {
     import('@/lib/db/shared-database'),
     import('@/lib/usage/pending-writes'),
     import('@/lib/gateway/reservation'),
-    import('@/lib/services/runtime'),
+    import('@/lib/server/runtime'),
   ]);
   return { database: await sharedDatabase(), pendingWrites, reservationUsd, catalog: runtime().catalog };
 }

@@ -1,12 +1,14 @@
 import 'server-only';
 import type { HealthSnapshot } from '@/lib/ai/health/health';
+import type { ModelBudget } from '@/lib/ai/rate-budget/model-budget';
 import { env, type Env } from '@/lib/env';
 
 /**
  * The app's health as /api/health reports it: configured state per provider (never a key), a
- * provider whose key was rejected as `misconfigured`, and each model's circuit breaker.
+ * provider whose key was rejected as `misconfigured`, each model's circuit breaker and the rate-limit
+ * budget its provider last reported (keyed `provider/model`, as lib/ai/rate-budget keeps them).
  */
-export function healthReport(config: Env = env, snapshot: HealthSnapshot = { models: [], providers: [] }) {
+export function healthReport(config: Env = env, snapshot: HealthSnapshot = { models: [], providers: [] }, budgets: Record<string, ModelBudget> = {}) {
   const providerState = (name: 'groq' | 'openai', role: 'primary' | 'backup') => {
     const configured = Boolean(config[name].apiKey);
     const misconfigured = snapshot.providers.find((entry) => entry.provider === name)?.status === 'misconfigured';
@@ -32,7 +34,21 @@ export function healthReport(config: Env = env, snapshot: HealthSnapshot = { mod
       breaker: state,
       ...(until ? { reopensAt: new Date(until).toISOString() } : {}),
       consecutiveFailures,
+      ...budgetOf(budgets[`${provider}/${modelId}`]),
     })),
+  };
+}
+
+/** What the provider's rate-limit headers last said about a model: remaining requests and tokens, and when each resets. */
+function budgetOf(budget: ModelBudget | undefined) {
+  if (budget === undefined) return {};
+  const at = (epochMs: number | undefined) => (epochMs === undefined ? {} : { resetsAt: new Date(epochMs).toISOString() });
+  return {
+    rateLimit: {
+      ...(budget.remainingRequests === undefined ? {} : { requests: { remaining: budget.remainingRequests, limit: budget.limitRequests, ...at(budget.requestsResetAt) } }),
+      ...(budget.remainingTokens === undefined ? {} : { tokens: { remaining: budget.remainingTokens, limit: budget.limitTokens, ...at(budget.tokensResetAt) } }),
+      observedAt: new Date(budget.observedAt).toISOString(),
+    },
   };
 }
 

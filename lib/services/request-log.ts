@@ -1,3 +1,4 @@
+import { logger } from '@/lib/observability/logger';
 import type { FallbackAttempt } from '@/lib/ai/fallback/fallback-trace';
 
 /** One request as the server log records it: never a key, never the prompt. */
@@ -8,6 +9,10 @@ export interface RequestRecord {
   /** How the request ended: a complete answer, one continued on another model, interrupted, refused with an error, or cancelled. */
   result: 'complete' | 'continued' | 'interrupted' | 'error' | 'aborted';
   errorCode?: string;
+  /** The tier the router chose (speed, quality, vision). */
+  tier?: string;
+  /** Answered from the response cache: no provider was called. */
+  fromCache?: boolean;
   servedBy?: string;
   continuedBy?: string;
   attempts: Array<{ model: string; provider: string; phase: string; outcome: string; status?: number; ms: number; retryAfterMs?: number; providerCode?: string; detail?: string }>;
@@ -16,9 +21,12 @@ export interface RequestRecord {
   costUsd?: number;
 }
 
-/** Where records go: one JSON line on stdout. Swappable in one place (a pino logger later). */
+/**
+ * Where records of direct service callers go: the process's pino logger. The API routes pass their
+ * own `onRecord` (lib/server/observed-route.ts) so the record joins the route's one summary line.
+ */
 let sink: (record: RequestRecord) => void = (record) => {
-  process.stdout.write(`${JSON.stringify({ level: record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info', msg: 'request', ...record })}\n`);
+  logger()[record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info'](record, 'request');
 };
 
 /** Writes one request's record to the log sink. */

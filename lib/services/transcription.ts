@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Catalog } from '@/lib/ai/catalog/catalog';
 import { costOf } from '@/lib/ai/usage/cost-of';
-import { health as sharedHealth, type HealthRegistry } from '@/lib/ai/health/health';
+import type { HealthRegistry } from '@/lib/ai/health/health';
 import type { Providers } from '@/lib/ai/providers';
 import { routeTranscription } from '@/lib/ai/routing/router';
-import { transcribeWithFallback } from '@/lib/ai/transcription/transcribe-with-fallback';
+import { transcribeWithFallback, type TranscriptionAttempt } from '@/lib/ai/transcription/transcribe-with-fallback';
 import type { AudioUpload } from '@/lib/audio/read-audio-upload';
 import { wavDurationSeconds } from '@/lib/audio/wav-duration';
-import { runtime } from './runtime';
+import { runtime } from '@/lib/server/runtime';
 
 /** What POST /api/transcribe answers: the transcript, who made it, what was tried, and what it cost. */
 export interface TranscriptionResponse {
@@ -25,6 +25,8 @@ export interface TranscriptionDependencies {
   providers: Providers;
   health: HealthRegistry;
   attemptTimeoutMs?: number;
+  /** Sees every attempt as the chain records it (the route's log lines and metrics). */
+  onAttempt?: (attempt: TranscriptionAttempt) => void;
 }
 
 // Groq bills every request as at least ten seconds of audio.
@@ -46,9 +48,9 @@ export async function transcribeSpeech(
     ...(upload.prompt === undefined ? {} : { prompt: upload.prompt }),
     abortSignal: signal,
     ...(dependencies.attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs: dependencies.attemptTimeoutMs }),
+    // The route logs one warn line per failed attempt (provider message included) from this hook.
+    ...(dependencies.onAttempt === undefined ? {} : { onAttempt: dependencies.onAttempt }),
   });
-  const failed = outcome.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped'));
-  if (failed.length > 0) console.warn('[flint] transcription fell back', failed.map(({ modelId, outcome: result, status, detail }) => ({ modelId, result, status, detail })));
 
   const durationSeconds = outcome.durationSeconds ?? (upload.sniffed.format === 'wav' ? wavDurationSeconds(upload.audio) : undefined);
   const billedSeconds = outcome.servedBy.provider === 'groq' ? Math.max(durationSeconds ?? 0, groqMinimumBilledSeconds) : (durationSeconds ?? 0);
@@ -63,6 +65,6 @@ export async function transcribeSpeech(
 }
 
 function defaultDependencies(): TranscriptionDependencies {
-  const { catalog, providers } = runtime();
-  return { catalog, providers, health: sharedHealth };
+  const { catalog, providers, health } = runtime();
+  return { catalog, providers, health };
 }

@@ -21,3 +21,8 @@ export async function pendingWrites(): Promise<void> {
 export function nextWrite(): Promise<void> {
   return new Promise((resolve) => waiters.push(resolve));
 }
+
+/** Resolves once the background writes started so far have finished (later ones are not waited for). */
+export async function writesSoFar(): Promise<void> {
+  await Promise.allSettled([...pending]);
+}

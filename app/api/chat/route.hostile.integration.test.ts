@@ -10,12 +10,12 @@ vi.mock('server-only', () => ({}));
 
 let emulator: RunningEmulator;
 let POST: typeof import('./route').POST;
-let health: typeof import('@/lib/ai/health/health').health;
+let health: import('@/lib/ai/health/health').HealthRegistry;
 
 beforeAll(async () => {
   emulator = await startWiredEmulator();
   ({ POST } = await import('./route'));
-  ({ health } = await import('@/lib/ai/health/health'));
+  ({ health } = (await import('@/lib/server/runtime')).runtime());
   const { setRequestSink } = await import('@/lib/services/request-log');
   setRequestSink(() => {});
 });

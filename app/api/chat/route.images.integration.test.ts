@@ -10,12 +10,12 @@ vi.mock('server-only', () => ({}));
 
 let emulator: RunningEmulator;
 let POST: typeof import('./route').POST;
-let runtime: typeof import('@/lib/services/runtime').runtime;
+let runtime: typeof import('@/lib/server/runtime').runtime;
 
 beforeAll(async () => {
   emulator = await startWiredEmulator();
   ({ POST } = await import('./route'));
-  ({ runtime } = await import('@/lib/services/runtime'));
+  ({ runtime } = await import('@/lib/server/runtime'));
 });
 afterAll(() => emulator.close());
 beforeEach(() => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { RunningEmulator } from '@/emulator/server';
+import { freshRuntime } from '@/test/fresh-runtime';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { createHealthRegistry } from '@/lib/ai/health/health';
 import { pngDataUrl } from '@/lib/chat/image-test-support';
@@ -33,8 +34,8 @@ async function post(body: unknown, headers: Record<string, string> = { 'content-
 }
 
 /** The service with its own breakers, so faults in one test leave the next one's models healthy. */
-function extract(body: Parameters<typeof toExtractInput>[0]) {
-  return extractObject(toExtractInput(body), new AbortController().signal, { health: createHealthRegistry() });
+async function extract(body: Parameters<typeof toExtractInput>[0]) {
+  return extractObject(toExtractInput(body), new AbortController().signal, { health: createHealthRegistry(), runtime: await freshRuntime() });
 }
 
 const chatCalls = () => emulator.requests.list().filter((entry) => entry.path.endsWith('/chat/completions'));

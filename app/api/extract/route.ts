@@ -1,22 +1,34 @@
 import { FlintError } from '@/lib/errors';
 import { errorResponse, readJson } from '@/lib/http';
+import { observedRoute } from '@/lib/server/observed-route';
 import { extractObject } from '@/lib/services/extract';
 import { ExtractError } from '@/lib/services/extract-error';
 import { extractLimits, extractRequestSchema, toExtractInput } from '@/lib/services/extract-request';
 
 /** POST /api/extract: `{ text | image, schema }` in, `{ object, model, attempts, usage, costUsd }` out. */
-export async function POST(request: Request) {
-  try {
-    const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\b/i.test(type)) {
-      throw new FlintError('unsupported_media:api', { message: 'Send the request as application/json.' });
+export function POST(request: Request) {
+  return observedRoute(request, '/api/extract', async (context) => {
+    try {
+      const type = request.headers.get('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type)) {
+        throw new FlintError('unsupported_media:api', { message: 'Send the request as application/json.' });
+      }
+      const input = toExtractInput(await readJson(request, extractRequestSchema, extractLimits.bodyBytes));
+      const result = await extractObject(input, request.signal, { runtime: context.runtime, onAttempt: context.onAttempt });
+      context.note({
+        servedBy: `${result.provider}/${result.model}`, costUsd: result.costUsd,
+        tokens: { input: result.usage.inputTokens, output: result.usage.outputTokens }, ...(result.fromCache ? { fromCache: true } : {}),
+      });
+      return Response.json(result);
+    } catch (error) {
+      if (request.signal.aborted) return new Response(null, { status: 499 });
+      // Extraction's own codes are not in lib/errors.ts yet, so they are answered here in the same shape.
+      if (ExtractError.isInstance(error)) {
+        context.note({ code: error.code });
+        return Response.json(error.toBody(), { status: error.status });
+      }
+      if (FlintError.isInstance(error)) context.note({ code: error.code });
+      return errorResponse(error);
     }
-    const input = toExtractInput(await readJson(request, extractRequestSchema, extractLimits.bodyBytes));
-    return Response.json(await extractObject(input, request.signal));
-  } catch (error) {
-    if (request.signal.aborted) return new Response(null, { status: 499 });
-    // Extraction's own codes are not in lib/errors.ts yet, so they are answered here in the same shape.
-    if (ExtractError.isInstance(error)) return Response.json(error.toBody(), { status: error.status });
-    return errorResponse(error);
-  }
+  });
 }

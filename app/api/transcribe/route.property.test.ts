@@ -15,11 +15,13 @@ let healthSnapshot: () => unknown;
 beforeAll(async () => {
   emulator = await startWiredEmulator({ transcript: 'Property transcript.' });
   ({ POST } = await import('./route'));
-  const { health } = await import('@/lib/ai/health/health');
-  const { runtime } = await import('@/lib/services/runtime');
+  const { runtime } = await import('@/lib/server/runtime');
+  const { health } = runtime();
   const { routeTranscription } = await import('@/lib/ai/routing/router');
   const models = routeTranscription(runtime().catalog).map((entry) => ({ provider: entry.provider, id: entry.id }));
-  healthSnapshot = () => health.snapshot(models);
+  // What health judges: breaker states and failures. A successful call only adds to recentCalls.
+  healthSnapshot = () =>
+    health.snapshot(models).models.map(({ key, state, openCause, recentFailures }) => ({ key, state, openCause, recentFailures }));
 });
 afterAll(() => emulator.close());
 

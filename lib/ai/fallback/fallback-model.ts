@@ -1,6 +1,7 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { FlintError } from '@/lib/errors';
 import type { FallbackCandidate } from './fallback-run';
+import type { ModelEntry } from '../catalog/model-entry';
 import type { FallbackAttempt, FallbackTrace } from './fallback-trace';
 import { generateWithFallback } from './generate-with-fallback';
 import type { HealthRegistry } from '../health/health';
@@ -25,6 +26,8 @@ export interface FallbackModelOptions {
   onAttempt?: (attempt: FallbackAttempt) => void;
   /** Cumulative busy time of our event loop, not charged to a provider's first-token deadline. */
   busyClock?: BusyClock;
+  /** Skips a candidate whose provider-reported budget cannot cover the request (see lib/ai/rate-budget/over-budget.ts). */
+  overBudget?: (entry: ModelEntry) => number | undefined;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface FallbackContext {
   onAttempt?: (attempt: FallbackAttempt) => void;
   /** Discounts our own busy event loop from the first-token deadline (the app passes `eventLoopBusyMs`). */
   busyClock?: BusyClock;
+  /** Ms until a candidate's reported rate-limit budget covers this request again (skipped without a call until then). */
+  overBudget?: (entry: ModelEntry) => number | undefined;
 }
 
 /** The outcome of a failed attempt as the chain sees it. */
@@ -123,6 +125,11 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
     },
 
     admit(candidate, phase) {
+      const budgetWaitMs = context.overBudget?.(candidate.entry);
+      if (budgetWaitMs !== undefined) {
+        record({ ...row(candidate, phase), outcome: 'skipped_budget', ms: 0, retryAfterMs: budgetWaitMs });
+        return false;
+      }
       const admission = health.admit(candidate.entry);
       if (admission.admitted) return true;
       record({
@@ -227,7 +234,7 @@ function onceMore(failure: FailureDecision, earlier: readonly FallbackAttempt[])
 }
 
 // A model that failed like this may well answer the same request a moment later.
-const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open']);
+const retryOutcomes = new Set<FallbackAttempt['outcome']>(['server_error', 'connection', 'timeout', 'interrupted', 'ok', 'rate_limited', 'skipped_open', 'skipped_budget']);
 
 function describe(error: unknown) {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

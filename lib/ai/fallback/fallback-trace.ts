@@ -5,9 +5,10 @@ import type { ModelEntry, ProviderName } from '../catalog/model-entry';
 /**
  * How one candidate fared: `ok` served (or continued) the answer; a failure outcome fell through
  * to the next candidate; `interrupted` failed after its output had reached the user; `aborted`
- * was stopped by the caller; `skipped_*` were never called.
+ * was stopped by the caller; `skipped_*` were never called (`skipped_budget`: the provider's reported
+ * rate-limit budget could not cover the request).
  */
-export type AttemptOutcome = 'ok' | FailureOutcome | 'interrupted' | 'aborted' | 'skipped_open' | 'skipped_misconfigured';
+export type AttemptOutcome = 'ok' | FailureOutcome | 'interrupted' | 'aborted' | 'skipped_open' | 'skipped_misconfigured' | 'skipped_budget';
 
 /** One row of the trace. */
 export interface FallbackAttempt {

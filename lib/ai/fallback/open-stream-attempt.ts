@@ -68,8 +68,9 @@ function restWait(attempts: readonly FallbackAttempt[], candidates: readonly Fal
   let soonest: number | undefined;
   for (const candidate of candidates) {
     const last = attempts.findLast((attempt) => attempt.modelId === candidate.entry.id);
-    if (last === undefined || (last.outcome !== 'rate_limited' && last.outcome !== 'skipped_open')) return undefined;
-    const providerGiven = last.outcome === 'rate_limited' || last.openCause === 'rate_limited';
+    if (last === undefined || (last.outcome !== 'rate_limited' && last.outcome !== 'skipped_open' && last.outcome !== 'skipped_budget')) return undefined;
+    // A budget's reset time is provider-given too (its rate-limit headers).
+    const providerGiven = last.outcome === 'rate_limited' || last.outcome === 'skipped_budget' || last.openCause === 'rate_limited';
     if (providerGiven && last.retryAfterMs !== undefined) soonest = Math.min(soonest ?? Infinity, last.retryAfterMs);
   }
   return soonest;

@@ -35,7 +35,7 @@ export function summarizeFailures(attempts: readonly SummarizedAttempt[], surfac
   }
   if (surface === 'chat' && every((attempt) => attempt.outcome === 'too_large')) return { code: 'context_too_long:chat', retryable: false };
   const rateLimited = (attempt: SummarizedAttempt) =>
-    attempt.outcome === 'rate_limited' || (attempt.outcome === 'skipped_open' && attempt.openCause === 'rate_limited');
+    attempt.outcome === 'rate_limited' || attempt.outcome === 'skipped_budget' || (attempt.outcome === 'skipped_open' && attempt.openCause === 'rate_limited');
   if (every(rateLimited)) {
     const waits = attempts.map((attempt) => attempt.retryAfterMs).filter((wait) => wait !== undefined);
     return { code: codes[surface].rateLimit, retryable: true, ...(waits.length > 0 ? { retryAfterMs: Math.min(...waits) } : {}) };

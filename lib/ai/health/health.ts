@@ -77,7 +77,7 @@ interface ProviderHealth {
   recheckAt: number;
 }
 
-/** Creates an in-memory health registry; the app uses the shared `health` instance, tests make their own. */
+/** Creates an in-memory health registry; the app's lives in lib/server/runtime.ts (shared through the Store there), tests make their own. */
 export function createHealthRegistry(options: HealthOptions = {}): HealthRegistry {
   const now = options.now ?? Date.now;
   const policy: BreakerPolicy = {
@@ -228,9 +228,3 @@ export function createHealthRegistry(options: HealthOptions = {}): HealthRegistr
     },
   };
 }
-
-// Kept on globalThis so every route bundle and dev-server reload shares one registry.
-const shared = globalThis as typeof globalThis & { flintHealthRegistry?: HealthRegistry };
-
-/** The process-wide health registry shared by every request. */
-export const health: HealthRegistry = (shared.flintHealthRegistry ??= createHealthRegistry());

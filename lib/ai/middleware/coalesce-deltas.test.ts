@@ -88,4 +88,33 @@ describe('coalesceDeltas over time', () => {
       vi.useRealTimers();
     }
   });
+
+  it('sends the first text at once after a reasoning flush, not at the end of the window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+    try {
+      const transform = coalesceDeltas(16);
+      const writer = transform.writable.getWriter();
+      const reader = transform.readable.getReader();
+      const received: string[] = [];
+      const reading = (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          if ('delta' in value) received.push(value.delta);
+        }
+      })();
+      const reasoningDelta = (delta: string): LanguageModelV4StreamPart => ({ type: 'reasoning-delta', id: 'r', delta });
+      await writer.write(reasoningDelta('think'));
+      await vi.advanceTimersByTimeAsync(1);
+      await writer.write(reasoningDelta(' more')); // held: the window is open
+      await vi.advanceTimersByTimeAsync(1);
+      await writer.write(text('Answer')); // flushes the reasoning; the first text must not wait 16 ms
+      await vi.advanceTimersByTimeAsync(1);
+      expect(received).toEqual(['think', ' more', 'Answer']);
+      await writer.close();
+      await reading;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

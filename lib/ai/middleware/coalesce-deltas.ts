@@ -8,14 +8,16 @@ export const defaultCoalesceWindowMs = 16;
 /**
  * Merges text and reasoning deltas into fewer, larger deltas. Providers send a token per SSE
  * frame, and everything downstream (streamText, the UI message stream, SSE encoding, the
- * browser's re-render) pays per part. The first delta of a burst goes out on the next macrotask
- * (time to first token is untouched); later ones are held at most `windowMs`. Any other part
- * flushes pending text first, so order is kept.
+ * browser's re-render) pays per part. The first delta of a burst, and the first of every block,
+ * goes out on the next macrotask (time to first token is untouched); later ones are held at most
+ * `windowMs`. Any other part flushes pending text first, so order is kept.
  */
 export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
   let pending: DeltaPart | undefined;
   let timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   let lastFlushAt = -Infinity;
+  /** The block (kind and id) of the last delta sent: a delta of any other block is the first of its block. */
+  let lastBlock = '';
   let controller: TransformStreamDefaultController<LanguageModelV4StreamPart> | undefined;
   let closed = false;
 
@@ -29,6 +31,7 @@ export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStr
     pending = undefined;
     if (!part || closed) return;
     lastFlushAt = performance.now();
+    lastBlock = `${part.type}:${part.id}`;
     try {
       controller!.enqueue(part);
     } catch {
@@ -38,7 +41,10 @@ export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStr
 
   const schedule = () => {
     if (timer !== undefined) return;
-    const wait = lastFlushAt + windowMs - performance.now();
+    // The first delta of a block never waits for the window: a reasoning flush just before the
+    // first text would otherwise hold that text ~14 ms (issue 14: added TTFT 19 -> 6 ms).
+    const firstOfBlock = pending !== undefined && `${pending.type}:${pending.id}` !== lastBlock;
+    const wait = firstOfBlock ? 0 : lastFlushAt + windowMs - performance.now();
     timer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
   };
 

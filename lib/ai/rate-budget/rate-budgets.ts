@@ -12,6 +12,8 @@ export type RateBudgets = {
    * expected output). True when nothing is known or the reported window has reset since.
    */
   canServe(model: BudgetModel, estimatedTokens: number): Promise<boolean>;
+  /** When the budget cannot cover the request: the epoch ms at which the short window resets; else undefined. */
+  shortUntil(model: BudgetModel, estimatedTokens: number): Promise<number | undefined>;
   /** The budget last seen by this process, per `provider/model` (for /api/health). */
   snapshot(): Record<string, ModelBudget>;
 };
@@ -34,6 +36,19 @@ export function createRateBudgets(store: Store, now: () => number = Date.now): R
     }
   }
 
+  async function shortUntil(model: BudgetModel, estimatedTokens: number): Promise<number | undefined> {
+    // This process's own last sighting may be newer than the Store's (a write still on its way).
+    const local = seen.get(keyOf(model));
+    const shared = await load(model);
+    const budget = local !== undefined && (shared === undefined || local.observedAt >= shared.observedAt) ? local : shared;
+    if (budget === undefined) return undefined;
+    const at = now();
+    const tokensShort = budget.remainingTokens !== undefined && budget.remainingTokens < estimatedTokens && (budget.tokensResetAt ?? 0) > at;
+    const requestsOut = budget.remainingRequests !== undefined && budget.remainingRequests < 1 && (budget.requestsResetAt ?? 0) > at;
+    if (!tokensShort && !requestsOut) return undefined;
+    return Math.max(tokensShort ? budget.tokensResetAt! : 0, requestsOut ? budget.requestsResetAt! : 0);
+  }
+
   return {
     async record(model, headers) {
       const budget = parseRateLimitHeaders(headers, now());
@@ -45,16 +60,9 @@ export function createRateBudgets(store: Store, now: () => number = Date.now): R
       await store.set(`flint:budget:${keyOf(model)}`, JSON.stringify(budget), Math.max(minimumTtlMs, latestReset - budget.observedAt));
     },
     async canServe(model, estimatedTokens) {
-      // This process's own last sighting may be newer than the Store's (a write still on its way).
-      const local = seen.get(keyOf(model));
-      const shared = await load(model);
-      const budget = local !== undefined && (shared === undefined || local.observedAt >= shared.observedAt) ? local : shared;
-      if (budget === undefined) return true;
-      const at = now();
-      const tokensShort = budget.remainingTokens !== undefined && budget.remainingTokens < estimatedTokens && (budget.tokensResetAt ?? 0) > at;
-      const requestsOut = budget.remainingRequests !== undefined && budget.remainingRequests < 1 && (budget.requestsResetAt ?? 0) > at;
-      return !tokensShort && !requestsOut;
+      return (await shortUntil(model, estimatedTokens)) === undefined;
     },
+    shortUntil,
     snapshot: () => Object.fromEntries(seen),
   };
 }

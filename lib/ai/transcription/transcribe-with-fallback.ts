@@ -47,6 +47,8 @@ export interface TranscribeWithFallbackOptions {
   /** An upstream call slower than this counts as a timeout and the next model is tried. */
   attemptTimeoutMs?: number;
   now?: () => number;
+  /** Observes every attempt as it is recorded (the route's log and metrics). */
+  onAttempt?: (attempt: TranscriptionAttempt) => void;
 }
 
 /**
@@ -58,6 +60,10 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
   const { candidates, health, abortSignal } = options;
   const now = options.now ?? Date.now;
   const attempts: TranscriptionAttempt[] = [];
+  const record = (attempt: TranscriptionAttempt) => {
+    attempts.push(attempt);
+    options.onAttempt?.(attempt);
+  };
   if (candidates.length === 0) throw new TranscriptionError('not_configured:transcribe', attempts);
 
   for (const { entry, model } of candidates) {
@@ -66,7 +72,7 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
     const admission = health.admit(entry);
     if (!admission.admitted) {
       const outcome = admission.reason === 'misconfigured' ? 'skipped_misconfigured' : 'skipped_open';
-      attempts.push({
+      record({
         ...row,
         outcome,
         ms: 0,
@@ -90,17 +96,17 @@ export async function transcribeWithFallback(options: TranscribeWithFallbackOpti
         abortSignal: AbortSignal.any(signals),
       });
       health.recordSuccess(entry);
-      attempts.push({ ...row, outcome: 'ok', ms: now() - startedAt });
+      record({ ...row, outcome: 'ok', ms: now() - startedAt });
       return { text: result.text.trim(), language: result.language, durationSeconds: result.durationInSeconds, servedBy: entry, attempts };
     } catch (error) {
       const ms = now() - startedAt;
       if (abortSignal?.aborted) {
         health.release(entry);
-        attempts.push({ ...row, outcome: 'aborted', ms });
+        record({ ...row, outcome: 'aborted', ms });
         throw abortSignal.reason;
       }
       const failure = decideFailure(error, 'transcribe');
-      attempts.push({
+      record({
         ...row,
         outcome: failure.outcome,
         ms,

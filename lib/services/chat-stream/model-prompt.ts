@@ -25,6 +25,7 @@ export async function modelPromptOf({
     supportedUrls: await model.supportedUrls,
     download: createDefaultDownloadFunction(undefined, abortSignal),
     abortSignal,
-    provider: model.provider,
+    // streamText names the provider by its first segment ("groq.chat" -> "groq").
+    provider: model.provider.split('.')[0],
   });
 }

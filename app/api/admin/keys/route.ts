@@ -5,6 +5,7 @@ import { isAdminRequest } from '@/lib/gateway/admin-token';
 import { newKeySchema } from '@/lib/gateway/gateway-key';
 import { createKey, listKeys, revokeKey } from '@/lib/gateway/key-store';
 import { errorResponse, readJson } from '@/lib/http';
+import { writesSoFar } from '@/lib/usage/pending-writes';
 
 const revokeSchema = z.object({ prefix: z.string().trim().min(4) });
 
@@ -21,7 +22,11 @@ async function guarded(request: Request, work: () => Promise<Response>): Promise
 
 /** GET /api/admin/keys: every key (never a secret). */
 export function GET(request: Request) {
-  return guarded(request, async () => Response.json(await listKeys((await sharedDatabase()).db)));
+  return guarded(request, async () => {
+    // Spend is written behind (lib/gateway/budget-book.ts): a list shows every call answered before it.
+    await writesSoFar();
+    return Response.json(await listKeys((await sharedDatabase()).db));
+  });
 }
 
 /** POST /api/admin/keys: creates a key and answers its secret, once. */
