@@ -5,6 +5,8 @@ export const appPort = 3100;
 export const emulatorPort = 4100;
 /** A second server with no provider configured and no demo mode, for the set-up explanations. */
 export const unconfiguredPort = 3101;
+/** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
+export const mcpPort = 4200;
 
 // Where Playwright cannot download its own browser, Debian's chromium stands in when present.
 const systemChromium = findSystemChromium();
@@ -41,10 +43,17 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node e2e/support/mcp-server.ts --port ${mcpPort}`,
+      url: `http://127.0.0.1:${mcpPort}/_calls`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       command: `node scripts/app-with-emulator.ts --mode start --port ${appPort} --emulator-port ${emulatorPort} --speed 1`,
       url: `http://127.0.0.1:${appPort}/api/health`,
-      // One browser sends every test's requests from one address: the client rate guard is off here.
-      env: { FLINT_RATE_LIMIT: '0' },
+      // Tools as a deployment would have them: Groq's web search and one MCP server. One browser sends
+      // every test's requests from one address: the client rate guard is off here.
+      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`, FLINT_RATE_LIMIT: '0' },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',

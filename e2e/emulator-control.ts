@@ -30,5 +30,13 @@ export async function upstreamRequests(): Promise<UpstreamRequest[]> {
   return (await response.json()) as UpstreamRequest[];
 }
 
-/** One call in the emulator's request log; `images` lists the image_url parts a chat call carried. */
-export type UpstreamRequest = { provider: string; path: string; model?: string; status?: number; images?: Array<{ mediaType: string; urlLength: number }> };
+/** One call in the emulator's request log; `images` lists the image_url parts a chat call carried, `tools` the tools offered, `toolResults` the tool results it carried. */
+export type UpstreamRequest = {
+  provider: string;
+  path: string;
+  model?: string;
+  status?: number;
+  images?: Array<{ mediaType: string; urlLength: number }>;
+  tools?: string[];
+  toolResults?: number;
+};

@@ -52,7 +52,7 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   call.log.toolResults = chat.messages.filter((message) => message.role === 'tool').length;
   const lastUser = chat.messages.findLast((message) => message.role === 'user');
   call.log.lastUserText = lastUser ? messageText(lastUser).slice(0, 300) : undefined;
-  const fault = await applyFault(call, { model: chat.model, endpoint: 'chat' });
+  const fault = await applyFault(call, { model: chat.model, endpoint: 'chat', toolResults: call.log.toolResults });
   if (fault === false) return;
   const model = resolveModel(services.settings.models, provider, chat.model, 'chat');
   call.model = model;
@@ -60,6 +60,7 @@ export async function chatCompletions(call: CallContext, body: unknown): Promise
   const planned = planReply(model, chat);
   const plan = fault && isGenerationFault(fault.kind) ? applyGenerationFault(fault.kind, chat, planned) : planned;
   services.rateLimits.charge(provider, model, plan.promptTokens + plan.completionTokens);
+  call.log.usage = { promptTokens: plan.promptTokens, completionTokens: plan.completionTokens };
   const envelope = createEnvelope(provider, model, call.requestId);
   const rate = tokensPerSecond(model, services.settings.speed);
   const frameDelayMs = fault?.kind === 'slow' ? fault.ms ?? 1000 : 0;

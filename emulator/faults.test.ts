@@ -44,6 +44,18 @@ describe('faults over the control API', () => {
     expect((await chat({ model: 'openai/gpt-oss-120b' })).status).toBe(500);
   });
 
+  it('matches a fault only on a later tool step with withToolResults', async () => {
+    expect((await addFault({ provider: 'groq', kind: 'status', status: 503, withToolResults: true })).status).toBe(201);
+    const toolStep = [
+      { role: 'user', content: 'What is 2+2?' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '{"expression":"2+2"}' } }] },
+      { role: 'tool', tool_call_id: 'call_1', content: '{"result":"4"}' },
+    ];
+    expect((await chat({})).status).toBe(200);
+    expect((await chat({ messages: toolStep })).status).toBe(503);
+    expect((await addFault({ provider: 'groq', kind: 'status', status: 503, withToolResults: 'yes' })).status).toBe(400);
+  });
+
   it('returns real rate-limit headers and a Go-duration reset on a 429 fault', async () => {
     await addFault({ provider: 'groq', kind: 'status', status: 429, type: 'requests', retryAfterSeconds: 90 });
     const response = await chat({});

@@ -4,7 +4,7 @@ import type { FaultKind, FaultSpec, Provider } from './types.ts';
 const kinds: FaultKind[] = ['status', 'stall', 'drop', 'error-frame', 'slow', ...generationFaultKinds];
 
 /** Where a request is going, to match it against installed faults. */
-export type FaultTarget = { provider: Provider; model?: string; endpoint: 'chat' | 'transcription' | 'models' };
+export type FaultTarget = { provider: Provider; model?: string; endpoint: 'chat' | 'transcription' | 'models'; toolResults?: number };
 
 /** Holds the faults to inject; the first installed fault matching a request wins. */
 export type FaultStore = {
@@ -29,6 +29,7 @@ export function faultProblem(value: unknown): string | undefined {
     return 'fraction must be a number above 0 and at most 1';
   }
   if (spec.seed !== undefined && !Number.isInteger(spec.seed)) return 'seed must be an integer';
+  if (spec.withToolResults !== undefined && typeof spec.withToolResults !== 'boolean') return 'withToolResults must be a boolean';
   return undefined;
 }
 
@@ -54,6 +55,7 @@ export function createFaultStore(): FaultStore {
         spec.provider === target.provider &&
         (spec.model === undefined || spec.model === target.model) &&
         (spec.endpoint === undefined || spec.endpoint === target.endpoint) &&
+        (spec.withToolResults === undefined || spec.withToolResults === (target.toolResults ?? 0) > 0) &&
         (draw === undefined || draw() < spec.fraction!));
       if (!match) return undefined;
       match.remaining -= 1;

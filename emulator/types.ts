@@ -48,6 +48,8 @@ export type FaultSpec = {
   model?: string;
   /** Only this endpoint; any provider endpoint when absent. */
   endpoint?: 'chat' | 'transcription' | 'models';
+  /** Chat only: `true` matches only calls whose conversation carries tool results (a later step of a tool loop), `false` only calls without. */
+  withToolResults?: boolean;
   kind: FaultKind;
   /** Apply to the first N matching requests only; unlimited when absent. */
   times?: number;
@@ -84,6 +86,8 @@ export type RequestLogEntry = {
   toolResults?: number;
   /** Chat calls: the last user message's text, cut to 300 characters (to check what a client re-asked). */
   lastUserText?: string;
+  /** Chat calls answered: the prompt and completion tokens the usage reports (to check sums over steps). */
+  usage?: { promptTokens: number; completionTokens: number };
   /** SHA-256 (hex) of the Authorization header exactly as received. */
   authorizationSha256?: string;
   time: string;

@@ -36,11 +36,17 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
 
 /**
  * Starts a real MCP server (the TypeScript SDK's McpServer over stateless streamable HTTP) on a
- * free port, offering one tool, `word_count { text }`.
+ * free port (or `port`), offering one tool, `word_count { text }`. Out of band, `GET /_calls` lists
+ * the tool's calls and `DELETE /_calls` clears them, for tests in another process (e2e).
  */
-export async function startMcpServer(): Promise<RunningMcpServer> {
+export async function startMcpServer({ port = 0 }: { port?: number } = {}): Promise<RunningMcpServer> {
   const calls: RunningMcpServer['calls'] = [];
   const http = createServer((request, response) => {
+    if (request.url === '/_calls') {
+      if (request.method === 'DELETE') calls.length = 0;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(calls));
+      return;
+    }
     void (async () => {
       // Stateless mode: a fresh server and transport per request, as the SDK recommends.
       const server = buildServer(calls);
@@ -56,10 +62,10 @@ export async function startMcpServer(): Promise<RunningMcpServer> {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
+  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
+  const address = http.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/mcp`,
+    url: `http://127.0.0.1:${address.port}/mcp`,
     calls,
     close: () => new Promise<void>((resolve) => {
       http.close(() => resolve());

@@ -24,7 +24,10 @@ export function ChatApp({ configured, banner }: { configured: boolean; banner: R
   const openId = history.open?.id;
   const { persist, newChat, openChat } = history;
 
-  const onPersist = useCallback((messages: FlintUIMessage[]) => (openId ? persist(openId, messages) : Promise.resolve()), [openId, persist]);
+  const onPersist = useCallback(
+    (messages: FlintUIMessage[], settings: { toolsOff: boolean }) => (openId ? persist(openId, messages, settings) : Promise.resolve()),
+    [openId, persist],
+  );
   const startNewChat = useCallback(() => {
     newChat();
     setDrawerOpen(false);
@@ -74,6 +77,7 @@ export function ChatApp({ configured, banner }: { configured: boolean; banner: R
             configured={configured}
             tier={tier}
             onTierChange={setTier}
+            initialToolsOff={history.open.toolsOff}
             onPersist={onPersist}
             onNewChat={startNewChat}
           />

@@ -7,6 +7,7 @@ import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { continueRequest } from '@/lib/chat/continue-request';
 import { markUnfinished } from '@/lib/chat/mark-unfinished';
+import { settleUnfinishedTools } from '@/lib/chat/settle-unfinished-tools';
 import { toErrorNotice } from '@/lib/chat/error-notice';
 import type { FlintUIMessage, Tier } from '@/lib/chat/message';
 import { Composer } from './composer';
@@ -24,8 +25,10 @@ export type ChatSessionProps = {
   configured: boolean;
   tier: Tier;
   onTierChange: (tier: Tier) => void;
-  /** Saves the conversation in the browser; resolves once it is stored. */
-  onPersist: (messages: FlintUIMessage[]) => Promise<void>;
+  /** The chat turned tools off (kept with the chat). */
+  initialToolsOff: boolean;
+  /** Saves the conversation (and its tools switch) in the browser; resolves once it is stored. */
+  onPersist: (messages: FlintUIMessage[], settings: { toolsOff: boolean }) => Promise<void>;
   onNewChat: () => void;
 };
 
@@ -34,13 +37,17 @@ export type ChatSessionProps = {
  * continue, and saves itself whenever a reply settles. Loaded as its own chunk (the AI SDK and
  * zod are most of its weight), in parallel with the chat history.
  */
-export default function ChatSession({ chatId, initialMessages, configured, tier, onTierChange, onPersist, onNewChat }: ChatSessionProps) {
+export default function ChatSession({ chatId, initialMessages, configured, tier, onTierChange, initialToolsOff, onPersist, onNewChat }: ChatSessionProps) {
   const tierRef = useRef(tier);
   tierRef.current = tier;
+  const [toolsOn, setToolsOn] = useState(!initialToolsOff);
+  const toolsOnRef = useRef(toolsOn);
+  toolsOnRef.current = toolsOn;
   const transport = useMemo(
-    () => new DefaultChatTransport<FlintUIMessage>({ api: '/api/chat', body: () => ({ tier: tierRef.current }) }),
+    () => new DefaultChatTransport<FlintUIMessage>({ api: '/api/chat', body: () => ({ tier: tierRef.current, tools: toolsOnRef.current }) }),
     [],
   );
+  const persistChat = useCallback((messages: FlintUIMessage[]) => onPersist(messages, { toolsOff: !toolsOnRef.current }), [onPersist]);
   const setMessagesRef = useRef<(update: (messages: FlintUIMessage[]) => FlintUIMessage[]) => void>(() => undefined);
   const reasoningDurationRef = useRef<(message: FlintUIMessage) => number | undefined>(() => undefined);
 
@@ -56,14 +63,16 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
       if (!isAbort && !cut && reasoningMs === undefined) return;
       // Facts only the browser knows, kept in metadata so they survive a reload.
       const patch = { ...(isAbort ? { stopped: true } : {}), ...(cut ? { interrupted: true } : {}), ...(reasoningMs === undefined ? {} : { reasoningMs }) };
-      setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? { ...each, metadata: { ...each.metadata, ...patch } } : each)));
+      // A tool still running when the answer ended early will never finish: it becomes a tool error.
+      const settle = isAbort || cut ? settleUnfinishedTools : (each: FlintUIMessage) => each;
+      setMessagesRef.current((current) => current.map((each) => (each.id === message.id ? settle({ ...each, metadata: { ...each.metadata, ...patch } }) : each)));
     },
   });
   setMessagesRef.current = setMessages;
   const busy = status === 'submitted' || status === 'streaming';
   reasoningDurationRef.current = useReasoningClock(messages, status);
   const textbox = useRef<HTMLTextAreaElement>(null);
-  const persisted = usePersistence(messages, busy, onPersist);
+  const persisted = usePersistence(messages, busy, persistChat);
 
   useEffect(preloadMarkdown, []);
 
@@ -102,7 +111,18 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
     [clearError, messages, sendMessage],
   );
 
+  const onToolsChange = useCallback(
+    (on: boolean) => {
+      setToolsOn(on);
+      toolsOnRef.current = on;
+      // The switch belongs to the chat: a stored chat keeps it at once (mid-answer, the save at its end does).
+      if (messages.length > 0 && !busy) void persistChat(messages);
+    },
+    [messages, busy, persistChat],
+  );
+
   const lastAnswer = messages.at(-1)?.role === 'assistant' ? messages.at(-1) : undefined;
+  const toolsInfo = messages.findLast((message) => message.role === 'assistant' && message.metadata?.tools)?.metadata?.tools;
   return (
     <main className="flex min-h-0 flex-1 flex-col" data-testid="chat-session" data-persisted={persisted ? 'saved' : 'pending'}>
       <MessageList
@@ -121,6 +141,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
         tier={tier}
         textbox={textbox}
         onTierChange={onTierChange}
+        tools={{ on: toolsOn, info: toolsInfo, onChange: onToolsChange }}
         onSend={ask}
         onStop={() => void stop()}
       />

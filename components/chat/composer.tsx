@@ -3,11 +3,14 @@
 import type { FileUIPart } from 'ai';
 import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
+import type { ToolsInfo } from '@/lib/chat/message';
 import type { Tier } from '@/lib/chat/tiers';
 import { AttachButton } from './attach-button';
 import { AttachmentTray } from './attachment-tray';
 import { DropOverlay } from './drop-overlay';
 import { TierSelect } from './tier-select';
+import { ToolsLine } from './tools-line';
+import { ToolsSwitch } from './tools-switch';
 import { useFileDrop } from './use-file-drop';
 import { useImageAttachments } from './use-image-attachments';
 import { VoiceButton } from './voice-button';
@@ -18,13 +21,15 @@ type ComposerProps = {
   tier: Tier;
   textbox: RefObject<HTMLTextAreaElement | null>;
   onTierChange: (tier: Tier) => void;
+  /** Whether this chat offers tools, what the last answer was offered, and the switch's handler. */
+  tools: { on: boolean; info: ToolsInfo | undefined; onChange: (on: boolean) => void };
   /** `files` are the attached images, already normalised to the vision models' limits. */
   onSend: (text: string, files: FileUIPart[]) => void;
   onStop: () => void;
 };
 
 /** The message box: Enter sends, Shift+Enter adds a line, Stop (or Esc) while a reply streams. */
-export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, onStop }: ComposerProps) {
+export function Composer({ busy, disabled, tier, textbox, onTierChange, tools, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
   const images = useImageAttachments();
   const drop = useFileDrop(images.add, disabled);
@@ -88,6 +93,13 @@ export function Composer({ busy, disabled, tier, textbox, onTierChange, onSend, 
               Send
             </button>
           )}
+        </div>
+      </div>
+      {/* Under the box, not in its button row: the row is full at 375 px. */}
+      <div className="mt-1 flex items-start gap-2">
+        <ToolsSwitch on={tools.on} onChange={tools.onChange} disabled={disabled} />
+        <div className="min-w-0 flex-1 pt-1.5">
+          <ToolsLine on={tools.on} info={tools.info} />
         </div>
       </div>
       <p className="mt-1.5 hidden text-center text-xs text-zinc-600 sm:block dark:text-zinc-400">

@@ -5,6 +5,7 @@ import { IconButton } from '@/components/ui/icon-button';
 import { EditIcon, RegenerateIcon } from '@/components/ui/icons';
 import type { FlintUIMessage } from '@/lib/chat/message';
 import { messageText } from '@/lib/chat/message-text';
+import { toolStepOf } from '@/lib/chat/tool-step';
 import { AnswerNotice } from './answer-notice';
 import { CopyButton } from './copy-button';
 import { Markdown } from './markdown';
@@ -12,6 +13,8 @@ import { MessageEditor } from './message-editor';
 import { MessageImages } from './message-images';
 import { Reasoning } from './reasoning';
 import { ServedByBadge } from './served-by-badge';
+import { ToolStep } from './tool-step';
+import { ToolsNotice } from './tools-notice';
 
 type MessageViewProps = {
   message: FlintUIMessage;
@@ -80,8 +83,12 @@ function Answer({ message, streaming, latest, busy, onRegenerate, onContinue }: 
         if (part.type === 'text' && part.text) {
           return <Markdown key={index} text={part.text} streaming={streaming} />;
         }
+        // Tool calls show where they happened: between the reasoning and the text that uses them.
+        const step = toolStepOf(part);
+        if (step) return <ToolStep key={step.id} step={step} />;
         return null;
       })}
+      <ToolsNotice info={metadata?.tools} />
       {endedEarly && !streaming && <AnswerNotice reason={endedEarly} onContinue={latest && !busy ? onContinue : undefined} />}
       {/* Reserved height: the actions and badge appear when the answer ends without moving the page. */}
       <div className="mt-1 flex min-h-8 flex-wrap items-center gap-x-1 gap-y-0.5">

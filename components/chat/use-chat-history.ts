@@ -6,8 +6,8 @@ import { chatTitle } from '@/lib/chat/chat-title';
 import type { FlintUIMessage } from '@/lib/chat/message';
 import { toStorageError } from '@/lib/chat/storage-error';
 
-/** The conversation on screen: which chat, and the messages it opened with. */
-export type OpenChat = { id: string; initialMessages: FlintUIMessage[] };
+/** The conversation on screen: which chat, the messages it opened with, and whether it turned tools off. */
+export type OpenChat = { id: string; initialMessages: FlintUIMessage[]; toolsOff: boolean };
 
 const newChatId = () => crypto.randomUUID();
 
@@ -34,11 +34,11 @@ export function useChatHistory() {
         const initialMessages = active ? await store.loadMessages(active.id) : [];
         if (cancelled) return;
         setChats(list);
-        setOpen({ id: active?.id ?? newChatId(), initialMessages });
+        setOpen({ id: active?.id ?? newChatId(), initialMessages, toolsOff: active?.toolsOff === true });
       } catch (error) {
         if (cancelled) return;
         report(error);
-        setOpen({ id: newChatId(), initialMessages: [] });
+        setOpen({ id: newChatId(), initialMessages: [], toolsOff: false });
       }
     }
     void restore();
@@ -51,7 +51,7 @@ export function useChatHistory() {
     async (id: string) => {
       try {
         const initialMessages = await store.loadMessages(id);
-        setOpen({ id, initialMessages });
+        setOpen({ id, initialMessages, toolsOff: chatsRef.current.find((chat) => chat.id === id)?.toolsOff === true });
         await store.setActiveChatId(id);
       } catch (error) {
         report(error);
@@ -60,16 +60,17 @@ export function useChatHistory() {
     [store, report],
   );
 
-  const newChat = useCallback(() => setOpen({ id: newChatId(), initialMessages: [] }), []);
+  const newChat = useCallback(() => setOpen({ id: newChatId(), initialMessages: [], toolsOff: false }), []);
 
   const persist = useCallback(
-    async (id: string, messages: FlintUIMessage[]) => {
+    async (id: string, messages: FlintUIMessage[], settings: { toolsOff?: boolean } = {}) => {
       if (messages.length === 0) return;
       const now = Date.now();
       const existing = chatsRef.current.find((chat) => chat.id === id);
-      const summary: ChatSummary = existing
+      const base: ChatSummary = existing
         ? { ...existing, updatedAt: now, title: existing.renamed ? existing.title : chatTitle(messages) }
         : { id, title: chatTitle(messages), createdAt: now, updatedAt: now };
+      const summary: ChatSummary = settings.toolsOff === undefined ? base : { ...base, toolsOff: settings.toolsOff };
       setChats((current) => [summary, ...current.filter((chat) => chat.id !== id)]);
       try {
         await store.saveChat(summary, messages);

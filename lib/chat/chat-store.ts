@@ -10,6 +10,8 @@ export type ChatSummary = {
   updatedAt: number;
   /** Set once the user renames the chat, so the title is no longer taken from its first message. */
   renamed?: boolean;
+  /** The user turned tools off for this chat (the composer's switch). */
+  toolsOff?: boolean;
 };
 
 /** The chats kept in this browser: summaries for the list, messages loaded one chat at a time. */

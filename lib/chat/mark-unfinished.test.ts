@@ -12,6 +12,11 @@ describe('markUnfinished', () => {
     expect(partial.metadata).toEqual({ model: 'm' }); // the messages on screen are not changed
   });
 
+  it('stores a tool still running as a tool error, so the history can be sent after a reload', () => {
+    const running = { ...partial, parts: [{ type: 'tool-calculator', toolCallId: 'c1', state: 'input-available', input: { expression: '2+2' } }] } as FlintUIMessage;
+    expect(markUnfinished([question, running])[1]!.parts[0]).toMatchObject({ state: 'output-error' });
+  });
+
   it('leaves a conversation whose last message is a question alone', () => {
     const messages = [question];
     expect(markUnfinished(messages)).toBe(messages);

@@ -1,4 +1,5 @@
 import type { FlintUIMessage } from './message';
+import { settleUnfinishedTools } from './settle-unfinished-tools';
 
 /**
  * The messages as they must be stored while an answer is still arriving: the latest answer marked
@@ -8,5 +9,6 @@ import type { FlintUIMessage } from './message';
 export function markUnfinished(messages: FlintUIMessage[]): FlintUIMessage[] {
   const last = messages.at(-1);
   if (last?.role !== 'assistant') return messages;
-  return [...messages.slice(0, -1), { ...last, metadata: { ...last.metadata, interrupted: true } }];
+  // A tool still running in the stored copy would make the history unsendable after a reload.
+  return [...messages.slice(0, -1), settleUnfinishedTools({ ...last, metadata: { ...last.metadata, interrupted: true } })];
 }

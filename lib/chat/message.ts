@@ -9,6 +9,16 @@ export const attemptSchema = z.object({
   ms: z.number(),
 });
 
+/** The tools an answer could use, as the page lists them: MCP servers reached and why anything configured is missing. */
+export const toolsInfoSchema = z.object({
+  /** Every tool offered, by name. */
+  tools: z.array(z.string()),
+  mcpServers: z.array(z.object({ url: z.string(), name: z.string(), tools: z.array(z.string()) })),
+  notices: z.array(z.string()),
+});
+
+export type ToolsInfo = z.infer<typeof toolsInfoSchema>;
+
 /** What the server tells the browser about how a message was produced. */
 export const messageMetadataSchema = z.object({
   model: z.string().optional(),
@@ -22,6 +32,8 @@ export const messageMetadataSchema = z.object({
   /** Answered from the response cache: no model was called for it. */
   cache: z.boolean().optional(),
   createdAt: z.number().optional(),
+  /** Set when the answer was offered tools. */
+  tools: toolsInfoSchema.optional(),
   /** Set by the browser: how long the model's visible reasoning took, for "Thinking · 2.3 s". */
   reasoningMs: z.number().optional(),
   /** Set by the browser when the user pressed Stop, so the answer can offer Continue after a reload. */

@@ -6,7 +6,8 @@ import { structureProblem } from './structure-problem';
 export const chatLimits = {
   bodyBytes: 8 * 1024 * 1024,
   messages: 200,
-  partsPerMessage: 20,
+  // A tool-using answer carries a step-start, reasoning and tool parts for each of its up to 5 steps.
+  partsPerMessage: 64,
   textChars: 100_000,
 } as const;
 
@@ -39,13 +40,15 @@ const messageSchema = z.object({
   metadata: metadataSchema.optional(),
 });
 
-/** The body the AI SDK's DefaultChatTransport sends, plus Flint's `tier`. */
+/** The body the AI SDK's DefaultChatTransport sends, plus Flint's `tier` and `tools`. */
 export const chatRequestSchema = z.object({
   id: z.string().max(200),
   messages: z.array(messageSchema).min(1).max(chatLimits.messages),
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
   messageId: z.string().max(200).optional(),
   tier: z.enum(tiers).default('auto'),
+  /** Offer tools (calculator, MCP servers, Groq's built-ins) for this answer; on unless the chat turned them off. */
+  tools: z.boolean().optional(),
   /** 0 makes the answer deterministic, and so cacheable (the response cache serves repeats). */
   temperature: z.number().min(0).max(2).optional(),
 });

@@ -5,7 +5,7 @@ import type { ChatRequest } from '@/lib/chat/request';
 /** A rough token cost of one image in the prompt (providers bill 85-1,500 depending on size). */
 const tokensPerImage = 1000;
 
-/** What a chat request needs from a model, read off its messages and the tier the user picked (media types in any case). */
+/** What a chat request needs from a model, read off its messages, the tier the user picked (media types in any case) and its tools switch. */
 export function chatNeeds(request: ChatRequest): RouteNeeds {
   let estimatedPromptTokens = 0;
   let hasImages = false;
@@ -18,5 +18,7 @@ export function chatNeeds(request: ChatRequest): RouteNeeds {
       }
     }
   }
-  return { tier: request.tier, hasImages, needsTools: false, needsJson: false, estimatedPromptTokens };
+  // Offered tools narrow the models to those that call them, without making every chat a heavy one.
+  const needsTools = request.tools !== false;
+  return { tier: request.tier, hasImages, needsTools, toolsOptional: needsTools, needsJson: false, estimatedPromptTokens };
 }

@@ -3,6 +3,7 @@ import {
   convertToModelMessages,
   safeValidateUIMessages,
   experimental_streamTextLowMemory as streamTextLowMemory,
+  isStepCount,
   toUIMessageStream,
   wrapLanguageModel,
   type ToolSet,
@@ -18,6 +19,8 @@ import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
 import { overBudgetModels } from '@/lib/ai/rate-budget/over-budget';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
 import { routeRequest } from '@/lib/ai/routing/router';
+import { chatTools, serverToolsMiddleware, type ChatTools } from '@/lib/ai/tools';
+import { env } from '@/lib/env';
 import { FlintError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/request';
 import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';
@@ -34,6 +37,8 @@ const instructions =
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
 const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
 const totalTimeoutMs = 180_000;
+/** Model calls per answer when tools are offered: tool rounds plus the final answer. */
+const maxSteps = 5;
 
 /** What the chat service needs besides the request; tests pass their own health and observe attempts. */
 export interface ChatDependencies {
@@ -60,6 +65,12 @@ export async function streamChat(
   const trace: ChatTrace = createFallbackTrace();
   const { catalog, providers } = runtime;
   const find = catalog.find.bind(catalog);
+  let offered: ChatTools | undefined;
+  // MCP clients stay open while tools may run, and close once however the answer ends.
+  const closeTools = () => {
+    void offered?.close();
+    offered = undefined;
+  };
   try {
     const validated = await safeValidateUIMessages<FlintUIMessage>({
       messages: request.messages,
@@ -70,10 +81,18 @@ export async function streamChat(
     }
     const needs = chatNeeds(request);
     const candidates = routeRequest(needs, catalog, providers.configured);
+    offered = needs.needsTools ? await chatTools({ groqTools: env.tools.groq, mcpServers: env.tools.mcpServers, models: candidates }) : undefined;
+    const toolsInfo = offered && { tools: Object.keys(offered.tools), mcpServers: offered.mcpServers, notices: offered.notices };
+    // Only with Groq's built-in tools on: the middleware reads every raw chunk, a cost per token.
+    const serverTools = offered !== undefined && Object.values(offered.tools).some((tool) => tool.type === 'provider');
     trace.tier = candidates[0]!.tier;
     const overBudget = await overBudgetModels(runtime.budgets, candidates, needs.estimatedPromptTokens);
     const chain = createFallbackModel({
-      candidates: candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      // Each candidate drops the Groq built-in tools it cannot run and reports those Groq ran.
+      candidates: candidates.map((entry) => {
+        const model = providers.languageModel(entry);
+        return { entry, model: serverTools ? wrapLanguageModel({ model, middleware: serverToolsMiddleware(entry) }) : model };
+      }),
       health,
       firstTokenTimeoutMs: firstTokenTimeoutMs[candidates[0]!.tier],
       totalTimeoutMs,
@@ -92,10 +111,13 @@ export async function streamChat(
     const model = wrapLanguageModel({ model: chain, middleware: [cache, coalesceDeltasMiddleware()] });
 
     // One consumer (the UI stream) and no final-content getters: the low-memory variant keeps no replay buffer.
+    // It runs the same multi-step engine as streamText: each step is its own call down the fallback chain,
+    // so a step that falls back carries the earlier steps' tool results and no tool runs twice.
     const result = streamTextLowMemory({
       model,
       instructions,
       messages: await convertToModelMessages(validated.data),
+      ...(offered ? { tools: offered.tools, stopWhen: isStepCount(maxSteps) } : {}),
       abortSignal: signal,
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       maxRetries: 0, // retries and fallback live in the chain
@@ -108,12 +130,14 @@ export async function streamChat(
     const stream = toUIMessageStream<ToolSet, FlintUIMessage>({
       stream: result.stream,
       sendReasoning: true,
+      // A tool's error is the text the model saw (tools throw model-safe messages): the same in the page and in history.
+      redactToolErrors: false,
       onError: (error) => {
         streamError = chatErrorOf(error);
         return JSON.stringify(streamError.toBody().error);
       },
       messageMetadata: ({ part }): MessageMetadata | undefined => {
-        if (part.type === 'start') return { createdAt: startedAt };
+        if (part.type === 'start') return { createdAt: startedAt, ...(toolsInfo ? { tools: toolsInfo } : {}) };
         // A replayed answer names the model that first wrote it; the badge says "from cache" beside it.
         if (part.type === 'finish-step' && trace.fromCache) trace.cachedModelId = part.response.modelId;
         if (part.type === 'finish') return metadataOf(trace, part.finishReason === 'interrupted', find);
@@ -124,6 +148,7 @@ export async function streamChat(
     const reply = await firstContent(stream, {
       errorOf: () => streamError,
       onEnd: (end) => {
+        closeTools();
         const interrupted = trace.interrupted === true || (end.kind === 'closed' && end.finishReason === 'interrupted');
         const failed = end.kind === 'failed' || (end.kind === 'closed' && end.errored);
         const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
@@ -135,6 +160,7 @@ export async function streamChat(
     ttftMs = Date.now() - startedAt;
     return reply;
   } catch (error) {
+    closeTools();
     const flintError = signal.aborted ? undefined : chatErrorOf(error);
     onRecord(
       recordOf(

@@ -13,6 +13,8 @@ export type FailureOutcome =
   | 'bad_request'
   | 'too_large'
   | 'unprocessable'
+  /** The model wrote a broken tool call (Groq's `tool_use_failed`): another model may call it right. */
+  | 'tool_call_failed'
   | 'failed'
   /** Our process rejected the request before it reached a provider (the request's fault). */
   | 'invalid_input'

@@ -31,6 +31,14 @@ describe('decideFailure', () => {
     expect(decideFailure(error, 'chat')).toMatchObject({ origin, action: 'stop', healthEffect: 'none', userCode });
   });
 
+  it("sends Groq's tool_use_failed (a 400 about one generation) to the next model without judging this one", () => {
+    expect(decideFailure(apiError(400, { code: 'tool_use_failed' }), 'chat')).toEqual({
+      origin: 'upstream', outcome: 'tool_call_failed', action: 'next', healthEffect: 'none', status: 400, providerCode: 'tool_use_failed',
+    });
+    // Any other 400 still stops: the request itself is wrong.
+    expect(decideFailure(apiError(400, { code: 'json_validate_failed' }), 'chat')).toMatchObject({ action: 'stop' });
+  });
+
   it('speaks the surface: a 400 on transcription is invalid audio', () => {
     expect(decideFailure(apiError(400), 'transcribe').userCode).toBe('invalid_audio:transcribe');
   });

@@ -64,6 +64,10 @@ export function decideFailure(error: unknown, surface: FailureSurface): FailureD
   }
   if (APICallError.isInstance(error) || hasNetworkCode(error) || isFetchFailure(error)) {
     const classified = classifyFailure(error);
+    if (classified.providerCode === 'tool_use_failed') {
+      // A 400 about this generation, not the request: the next model gets one try; the model is not sick.
+      return { origin: 'upstream', outcome: 'tool_call_failed', action: 'next', healthEffect: 'none', status: classified.status ?? 400, providerCode: 'tool_use_failed' };
+    }
     const { healthKind, ...rest } = classified;
     return {
       ...rest,

@@ -65,3 +65,23 @@ describe('fallback model: a second round and short rate-limit waits', () => {
     await expect(model.doStream({ prompt })).rejects.toMatchObject({ code: 'rate_limit:chat', retryAfterMs: 20_000 });
   });
 });
+
+describe("fallback model: Groq's tool_use_failed", () => {
+  const brokenCall = () => apiError(400, { code: 'tool_use_failed' });
+
+  it('is retried once on the next model, which answers, and leaves the first model healthy', async () => {
+    const { model, trace, health } = setup([streamingModel(brokenCall()), streamingModel(scriptedStream(textParts(['called it right'])))]);
+    const result = await model.doStream({ prompt });
+    expect(textOf(await readAll(result.stream))).toBe('called it right');
+    expect(outcomes(trace)).toEqual(['openai/gpt-oss-20b:tool_call_failed', 'openai/gpt-oss-120b:ok']);
+    expect(health.snapshot().models.find((row) => row.modelId === 'openai/gpt-oss-20b')?.state).toBe('closed');
+  });
+
+  it('a second broken call in the same step ends it as the provider rejection, without trying a third model', async () => {
+    const third = streamingModel(scriptedStream(textParts(['never'])));
+    const { model, trace } = setup([streamingModel(brokenCall()), streamingModel(brokenCall()), third]);
+    await expect(model.doStream({ prompt })).rejects.toMatchObject({ name: 'RequestRejectedError', providerCode: 'tool_use_failed' });
+    expect(outcomes(trace)).toEqual(['openai/gpt-oss-20b:tool_call_failed', 'openai/gpt-oss-120b:tool_call_failed']);
+    expect(third.doStreamCalls).toHaveLength(0);
+  });
+});

@@ -202,7 +202,7 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
             return { aborted: true };
           }
           const cause = DeadlineError.isInstance(reason) ? reason : error;
-          const failure = decideFailure(cause, 'chat');
+          const failure = onceMore(decideFailure(cause, 'chat'), trace.attempts.slice(firstAttemptIndex));
           record({
             ...row(candidate, phase),
             outcome: afterOutput ? 'interrupted' : failure.outcome,
@@ -225,6 +225,12 @@ export function startFallbackRun(context: FallbackContext, callerSignal: AbortSi
       };
     },
   };
+}
+
+/** A broken tool call is retried once, on the next model: a second one in the same call ends it as the provider's rejection. */
+function onceMore(failure: FailureDecision, earlier: readonly FallbackAttempt[]): FailureDecision {
+  if (failure.outcome !== 'tool_call_failed' || !earlier.some((attempt) => attempt.outcome === 'tool_call_failed')) return failure;
+  return { ...failure, action: 'stop', userCode: 'invalid_request:chat' };
 }
 
 // A model that failed like this may well answer the same request a moment later.

@@ -37,6 +37,8 @@ describe('routeRequest', () => {
   it('auto: speed for short chat, quality for tools or long prompts, speed again when cost or latency says so', () => {
     expect(routeRequest(needs({ tier: 'auto' }), catalog)[0]?.id).toBe('openai/gpt-oss-20b');
     expect(routeRequest(needs({ tier: 'auto', needsTools: true }), catalog)[0]?.id).toBe('openai/gpt-oss-120b');
+    // A chat that merely offers tools stays on the speed tier.
+    expect(routeRequest(needs({ tier: 'auto', needsTools: true, toolsOptional: true }), catalog)[0]?.id).toBe('openai/gpt-oss-20b');
     expect(routeRequest(needs({ tier: 'auto', estimatedPromptTokens: 20_000 }), catalog)[0]?.id).toBe('openai/gpt-oss-120b');
     expect(routeRequest(needs({ tier: 'auto', needsTools: true, costSensitive: true }), catalog)[0]?.id).toBe('openai/gpt-oss-20b');
     expect(routeRequest(needs({ tier: 'auto', needsTools: true, latencyBudgetMs: 1000 }), catalog)[0]?.id).toBe('openai/gpt-oss-20b');
@@ -57,6 +59,7 @@ describe('routeRequest', () => {
     const edited = { ...noJson, models };
     expect(ids(routeRequest(needs({ needsJson: true }), edited))).toEqual(['openai/gpt-oss-120b', 'gpt-4.1-mini']);
     expect(ids(routeRequest(needs({ needsTools: true }), edited))).toEqual(['openai/gpt-oss-120b', 'gpt-4.1-mini']);
+    expect(ids(routeRequest(needs({ needsTools: true, toolsOptional: true }), edited))).toEqual(['openai/gpt-oss-120b', 'gpt-4.1-mini']);
     expect(ids(routeRequest(needs(), edited))).toEqual(['openai/gpt-oss-20b', 'openai/gpt-oss-120b', 'gpt-4.1-mini']);
   });
 

@@ -7,6 +7,8 @@ export interface RouteNeeds {
   tier: 'auto' | 'speed' | 'quality';
   hasImages: boolean;
   needsTools: boolean;
+  /** Tools are offered but the request may well not use them (a chat): filter on tools without counting the request as heavy. */
+  toolsOptional?: boolean;
   needsJson: boolean;
   estimatedPromptTokens: number;
   latencyBudgetMs?: number;
@@ -24,14 +26,14 @@ export const autoSpeedLatencyMs = 3000;
 const providerRank: Record<ProviderName, number> = { groq: 0, openai: 1 };
 
 /**
- * Auto picks speed for ordinary chat. It picks quality only when the request is heavier (tools,
+ * Auto picks speed for ordinary chat. It picks quality only when the request is heavier (tools it needs,
  * or a prompt over `autoQualityPromptTokens`) and neither cost nor a tight latency budget says otherwise.
  */
 function resolveTier(needs: RouteNeeds): 'speed' | 'quality' {
   if (needs.tier !== 'auto') return needs.tier;
   if (needs.costSensitive) return 'speed';
   if (needs.latencyBudgetMs !== undefined && needs.latencyBudgetMs < autoSpeedLatencyMs) return 'speed';
-  if (needs.needsTools || needs.estimatedPromptTokens > autoQualityPromptTokens) return 'quality';
+  if ((needs.needsTools && !needs.toolsOptional) || needs.estimatedPromptTokens > autoQualityPromptTokens) return 'quality';
   return 'speed';
 }
 

@@ -1,4 +1,4 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 
 function isTimeZone(name: string): boolean {
@@ -14,7 +14,8 @@ function isTimeZone(name: string): boolean {
 export function createCurrentTime(now: () => Date = () => new Date()) {
   return tool({
     description: 'The current date and time in a time zone. Use IANA names such as "Europe/Oslo", "America/New_York" or "UTC".',
-    inputSchema: z.object({ timeZone: z.string().min(1).max(64).describe('IANA time zone name') }),
+    // Wrapped once, so the JSON schema the SDK sends on every step is converted once per process, not per call.
+    inputSchema: zodSchema(z.object({ timeZone: z.string().min(1).max(64).describe('IANA time zone name') })),
     execute: async ({ timeZone }) => {
       if (!isTimeZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}". Use an IANA name such as "Europe/Oslo" or "UTC".`);
       const date = now();
