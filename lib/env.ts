@@ -13,7 +13,6 @@ const schema = z.object({
   OPENAI_TRANSCRIPTION_MODEL: optional(z.string().trim()),
   FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
   // Set by Next itself for each runtime its code is compiled for (instrumentation runs in both).
-  NEXT_RUNTIME: optional(z.enum(['nodejs', 'edge'])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   METRICS_TOKEN: optional(z.string().trim()),
@@ -48,7 +47,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     demo: vars.FLINT_DEMO === '1' || vars.FLINT_DEMO === 'true',
     port: vars.PORT ?? 3000,
-    nextRuntime: vars.NEXT_RUNTIME,
     tools: {
       /** Groq built-in tools to offer on models that run them. */
       groq: list(vars.FLINT_GROQ_TOOLS),
