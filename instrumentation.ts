@@ -1,8 +1,8 @@
-import { env } from './lib/env';
-
 /** Runs once when the server starts: build the runtime (Store, health, guard) and begin refreshing the model catalog. */
 export async function register() {
-  if (env.nextRuntime !== 'nodejs') return;
+  // A build-time constant, not configuration: Next inlines it, so the Edge bundle drops the Node-only
+  // imports below (read through lib/env.ts it cannot be inlined, and the Edge build pulls in pg and fs).
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { runtime } = await import('./lib/server/runtime');
   // Not awaited: a slow or unreachable provider must not hold up start-up.
   void runtime().refresher.start();

@@ -53,7 +53,9 @@ export default defineConfig({
       url: `http://127.0.0.1:${appPort}/api/health`,
       // Tools as a deployment would have them: Groq's web search and one MCP server. One browser sends
       // every test's requests from one address: the client rate guard is off here.
-      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`, FLINT_RATE_LIMIT: '0' },
+      // Tests run one after another on this server: a breaker one test opens on purpose must not rest its
+      // model into the next test, so failures rest a model for half a second here, not 30 s.
+      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`, FLINT_RATE_LIMIT: '0', FLINT_BREAKER_COOLDOWN_S: '0.5' },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',

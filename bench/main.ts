@@ -3,6 +3,7 @@
 // fast-path prototype, all built into bench/next-app. Production builds (next build + next start) on
 // Node 24, servers pinned to one core, loopback only, bounded in time, no assertions.
 // Flag: --build rebuilds both apps (they are built anyway when they have no build).
+import { execFileSync } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { figuresTable, latencyAndCpu, rssPerOpenStream, type Figures, type Subject } from './compare-servers.ts';
 import { benchBatchThroughput } from './batch-throughput.ts';
@@ -112,11 +113,18 @@ async function main() {
     }
     log(`\n## Issue 14's four figures, one run (added = over the emulator called directly; RSS: ${openStreams} streams held open on a fresh server)`);
     log(figuresTable(rows));
+    log(`\n## Middleware: CPU per request of logs, metrics and the rate guard, on vs off (in-process loop)\n${middlewareCost()}`);
     log(`\n## Batch: local-engine throughput, 500 short lines under an emulated 3,000 tokens/min limit\n${await benchBatchThroughput()}`);
     log(`\nbench ran ${cell((performance.now() - began) / 1000, 0)} s; the servers' stderr is in ${serverLog}`);
   } finally {
     await emulator.stop();
   }
+}
+
+/** Runs bench/middleware-cost.ts in its own Node (lib/ outside Next: the `@/` alias and server-only's server build). */
+function middlewareCost(): string {
+  const args = ['--conditions=react-server', '--import', './lib/batch/test-support/resolve-ts-hooks.ts', 'bench/middleware-cost.ts'];
+  return execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
 }
 
 await main();

@@ -1,5 +1,6 @@
 // What the request path around the model routes costs per request, in one process, in a loop:
-//   JITI_ALIAS='{"@":"'$PWD'","server-only":"server-only/empty.js"}' node node_modules/jiti/lib/jiti-cli.mjs bench/middleware-cost.ts
+//   node --conditions=react-server --import ./lib/batch/test-support/resolve-ts-hooks.ts bench/middleware-cost.ts
+// (npm run bench runs it too)
 // Bare handler vs observedRoute (request id, attempt observer with two attempts and one warn line,
 // one summary line serialised by pino into a discarding destination, request metrics), with the
 // client rate guard (memory Store) off and on. CPU microseconds per request, median of 5 runs.

@@ -13,7 +13,6 @@ const schema = z.object({
   OPENAI_TRANSCRIPTION_MODEL: optional(z.string().trim()),
   FLINT_DEMO: optional(z.enum(['0', '1', 'true', 'false'])),
   // Set by Next itself for each runtime its code is compiled for (instrumentation runs in both).
-  NEXT_RUNTIME: optional(z.enum(['nodejs', 'edge'])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   METRICS_TOKEN: optional(z.string().trim()),
@@ -22,6 +21,7 @@ const schema = z.object({
   FLINT_CACHE_MAX_MB: optional(z.coerce.number().positive()),
   FLINT_RATE_LIMIT: optional(z.coerce.number().int().min(0)),
   FLINT_MAX_STREAMS: optional(z.coerce.number().int().min(1)),
+  FLINT_BREAKER_COOLDOWN_S: optional(z.coerce.number().positive()),
   FLINT_TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
   FLINT_GROQ_TOOLS: optional(z.string().regex(/^\s*[a-z_]+(\s*,\s*[a-z_]+)*\s*$/, { message: 'must be a comma-separated list such as browser_search,code_interpreter' })),
   FLINT_MCP_SERVERS: optional(z.string().refine((value) => list(value).every((url) => URL.canParse(url) && /^https?:\/\//i.test(url)), { message: 'must be comma-separated http(s) URLs of MCP servers' })),
@@ -48,7 +48,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     demo: vars.FLINT_DEMO === '1' || vars.FLINT_DEMO === 'true',
     port: vars.PORT ?? 3000,
-    nextRuntime: vars.NEXT_RUNTIME,
     tools: {
       /** Groq built-in tools to offer on models that run them. */
       groq: list(vars.FLINT_GROQ_TOOLS),
@@ -70,6 +69,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
       chatModel: vars.OPENAI_CHAT_MODEL ?? 'gpt-4.1-mini',
       transcriptionModel: vars.OPENAI_TRANSCRIPTION_MODEL ?? 'whisper-1',
     },
+    /** How long a breaker opened by failures rests its model before probes may try it again. */
+    breakerCooldownMs: Math.round((vars.FLINT_BREAKER_COOLDOWN_S ?? 30) * 1000),
     logLevel: vars.LOG_LEVEL ?? 'info',
     metricsToken: vars.METRICS_TOKEN,
     redisUrl: vars.REDIS_URL,

@@ -26,6 +26,9 @@ const catalog = {
   // The message is lib/guard/client-rate-limit.ts's; the 429 itself is built by lib/guard/refusal-response.ts.
   'rate_limit:client': [429, 'You are sending requests too quickly. Please wait a moment and try again.'],
   'unauthorized:metrics': [401, 'A valid metrics token is required.'],
+  'invalid_schema:extract': [400, 'The schema cannot be used for extraction.'],
+  'no_object:extract': [422, 'No model produced an object that matches the schema. Try simpler text or a simpler schema.'],
+  'unavailable:extract': [503, 'No model could extract right now. Please try again in a moment.'],
   'internal:api': [500, 'Something went wrong on our side.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -43,6 +43,7 @@ export function createRuntime(config: Env, log: Logger = logger()): Runtime {
   const health = createSharedHealth(store, {
     models: () => catalog.models.map((entry) => ({ provider: entry.provider, id: entry.id })),
     logError: (message) => healthLog.error(message),
+    cooldownMs: config.breakerCooldownMs,
   });
   const refresher = createCatalogRefresher({
     catalog,

@@ -7,6 +7,7 @@ import type { RunningEmulator } from '@/emulator/server';
 import type { Runtime } from '@/lib/server/runtime';
 import { startRedis, type RunningRedis } from '@/test/start-redis';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
+import { uiChunkStream } from '@/test/ui-chunk-stream';
 
 vi.mock('server-only', () => ({}));
 
@@ -44,11 +45,11 @@ beforeEach(() => {
 type Answer = { text: string; attempts: Array<{ model: string; outcome: string }>; cache?: boolean };
 
 async function ask(runtime: Runtime, text: string, temperature?: number): Promise<Answer> {
-  const stream = await streamChat(
+  const stream = uiChunkStream(await streamChat(
     { id: 'chat', tier: 'speed', trigger: 'submit-message', ...(temperature === undefined ? {} : { temperature }), messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] },
     new AbortController().signal,
     { runtime, onRecord: () => {} },
-  );
+  ));
   const answer: Answer = { text: '', attempts: [] };
   const reader = stream.getReader();
   for (;;) {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GatewayTestApp } from '@/lib/gateway/gateway-test-app';
 import { createHealthRegistry } from '@/lib/ai/health/health';
+import { uiChunkStream } from '@/test/ui-chunk-stream';
 
 vi.mock('server-only', () => ({}));
 
@@ -27,7 +28,7 @@ const request = (text: string) => ({ id: 'chat', tier: 'speed' as const, trigger
 
 describe('the chat page in the ledger', () => {
   it('records an answered chat with tokens, cost and time to first token, and a refused one with its error', async () => {
-    const stream = await streamChat(request('Hello [emulate tokens=12]'), new AbortController().signal, { health: createHealthRegistry({ logError: () => {} }) });
+    const stream = uiChunkStream(await streamChat(request('Hello [emulate tokens=12]'), new AbortController().signal, { health: createHealthRegistry({ logError: () => {} }) }));
     const reader = stream.getReader();
     while (!(await reader.read()).done);
     for (const provider of ['groq', 'openai'] as const) gateway.emulator.faults.add({ provider, kind: 'status', status: 401 });

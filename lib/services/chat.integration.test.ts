@@ -8,6 +8,7 @@ import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
+import { uiChunkStream } from '@/test/ui-chunk-stream';
 
 vi.mock('server-only', () => ({}));
 
@@ -28,12 +29,12 @@ type Answer = { text: string; metadata: MessageMetadata; finishReason?: string }
 
 /** Asks the chat service one question and reads the whole UI message stream. */
 async function ask(registry: HealthRegistry, text = 'Hello Flint [emulate tokens=40]', tier: 'speed' | 'quality' = 'speed'): Promise<Answer> {
-  const stream = await streamChat(
+  const stream = uiChunkStream(await streamChat(
     { id: 'chat', tier, trigger: 'submit-message', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }] },
     new AbortController().signal,
     // A runtime per request: one test's 429 headers (budgets) must not skip models in the next.
     { health: registry, runtime: await freshRuntime() },
-  );
+  ));
   const answer: Answer = { text: '', metadata: {} };
   const reader = stream.getReader();
   for (;;) {

@@ -11,6 +11,7 @@ import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/healt
 import { FlintError } from '@/lib/errors';
 import type { MessageMetadata } from '@/lib/chat/message';
 import type { RequestRecord } from './request-log';
+import { uiChunkStream } from '@/test/ui-chunk-stream';
 
 vi.mock('server-only', () => ({}));
 
@@ -40,11 +41,11 @@ async function ask(registry: HealthRegistry, index: number): Promise<Result> {
   const attempts: FallbackAttempt[] = [];
   let stream: ReadableStream<UIMessageChunk>;
   try {
-    stream = await streamChat(
+    stream = uiChunkStream(await streamChat(
       { id: `chat-${index}`, tier: 'speed', trigger: 'submit-message', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Hello Flint [emulate tokens=40]' }] }] },
       new AbortController().signal,
       { health: registry, onAttempt: (attempt) => attempts.push(attempt) },
-    );
+    ));
   } catch (error) {
     if (!FlintError.isInstance(error)) throw error;
     return { ending: 'typed_error', attempts, code: error.code };

@@ -6,6 +6,7 @@ import type { FaultSpec } from '@/emulator/types';
 import { startWiredEmulator } from '@/test/start-wired-emulator';
 import { createHealthRegistry } from '@/lib/ai/health/health';
 import type { RequestRecord } from './request-log';
+import { uiChunkStream } from '@/test/ui-chunk-stream';
 
 vi.mock('server-only', () => ({}));
 
@@ -28,11 +29,11 @@ beforeEach(() => {
 
 async function ask() {
   try {
-    const stream = await streamChat(
+    const stream = uiChunkStream(await streamChat(
       { id: 'chat', tier: 'speed', trigger: 'submit-message', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: prompt }] }] },
       new AbortController().signal,
       { health: createHealthRegistry({ logError: () => {} }) },
-    );
+    ));
     const reader = stream.getReader();
     while (!(await reader.read()).done);
   } catch {

@@ -14,7 +14,7 @@ import type { ModelEntry, ProviderName } from '@/lib/ai/catalog/model-entry';
 import { RequestRejectedError } from '@/lib/ai/fallback/request-rejected-error';
 import { routeRequest } from '@/lib/ai/routing/router';
 import { estimateTokens } from '@/lib/ai/routing/estimate-tokens';
-import { ExtractError } from './extract-error';
+import { FlintError } from '@/lib/errors';
 import { extractOutputMiddleware } from './extract-output-middleware';
 import { extractPrompt, repairPrompt } from './extract-prompt';
 import type { ExtractSchema } from './extract-schema';
@@ -78,7 +78,7 @@ function providerCodeDetail(error: RequestRejectedError): string {
  * Extracts one schema-valid object through the router and the fallback chain: strict json_schema
  * where a model decodes strictly, best-effort JSON plus validation elsewhere. An invalid object is
  * repaired once on the model that produced it (re-asked with the validation error); if that fails
- * too, the next model starts afresh. Throws ExtractError (`no_object:extract`,
+ * too, the next model starts afresh. Throws FlintError (`no_object:extract`,
  * `unavailable:extract`) or the router's FlintError; the caller's abort reason on abort.
  */
 export async function extractObject(
@@ -155,7 +155,7 @@ export async function extractObject(
         return { valid: false, text: jsonFailed ? providerCodeDetail(error) : '', issue: 'the answer was not valid JSON', servedBy, repairable: jsonFailed };
       }
       if (AllModelsFailedError.isInstance(error)) {
-        throw new ExtractError('unavailable:extract', { cause: error, retryable: error.retryable });
+        throw new FlintError('unavailable:extract', { cause: error, retryable: error.retryable });
       }
       throw error;
     }
@@ -174,7 +174,7 @@ export async function extractObject(
     from = Math.max(servedIndex, from) + 1;
   }
   runtime.log.warn({ attempts }, 'extraction produced no valid object');
-  throw new ExtractError('no_object:extract');
+  throw new FlintError('no_object:extract');
 }
 
 function withCache(result: ExtractResult, fromCache: boolean): ExtractResult {

@@ -1,4 +1,3 @@
-import { createUIMessageStreamResponse } from 'ai';
 import { AllModelsFailedError } from '@/lib/ai/fallback/all-models-failed-error';
 import { FlintError } from '@/lib/errors';
 import { prepareImages } from '@/lib/chat/prepare-images';
@@ -6,6 +5,7 @@ import { chatLimits, chatRequestSchema } from '@/lib/chat/request';
 import { errorResponse, readJson } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
 import { streamChat } from '@/lib/services/chat';
+import { uiMessageSseResponse } from '@/lib/services/chat-stream';
 
 /** POST /api/chat: streams the assistant's reply as an AI SDK UI message stream. */
 export function POST(request: Request) {
@@ -18,7 +18,7 @@ export function POST(request: Request) {
       // The chat service's record marks the stream's end: no extra stage per chunk to watch for it.
       context.endsWithRecord();
       // no-transform: gzip on an event stream costs CPU per token and can hold tokens back in the compressor.
-      return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-cache, no-transform' } });
+      return uiMessageSseResponse(stream, { headers: { 'cache-control': 'no-cache, no-transform' } });
     } catch (error) {
       if (FlintError.isInstance(error)) context.note({ code: error.code });
       const response = errorResponse(error);

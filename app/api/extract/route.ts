@@ -2,7 +2,6 @@ import { FlintError } from '@/lib/errors';
 import { errorResponse, readJson } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
 import { extractObject } from '@/lib/services/extract';
-import { ExtractError } from '@/lib/services/extract-error';
 import { extractLimits, extractRequestSchema, toExtractInput } from '@/lib/services/extract-request';
 
 /** POST /api/extract: `{ text | image, schema }` in, `{ object, model, attempts, usage, costUsd }` out. */
@@ -22,11 +21,6 @@ export function POST(request: Request) {
       return Response.json(result);
     } catch (error) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
-      // Extraction's own codes are not in lib/errors.ts yet, so they are answered here in the same shape.
-      if (ExtractError.isInstance(error)) {
-        context.note({ code: error.code });
-        return Response.json(error.toBody(), { status: error.status });
-      }
       if (FlintError.isInstance(error)) context.note({ code: error.code });
       return errorResponse(error);
     }

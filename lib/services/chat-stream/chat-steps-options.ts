@@ -3,7 +3,9 @@ import type { AssistantModelMessage, FinishReason, LanguageModelUsage, ModelMess
 import type { StreamEnd } from '../first-content';
 
 /** When the message metadata is asked for: as the reply starts, and as its last step finishes. */
-export type StepsMetadataEvent = { type: 'start' } | { type: 'finish'; finishReason: FinishReason; usage: LanguageModelUsage; steps: number };
+export type StepsMetadataEvent =
+  | { type: 'start' }
+  | { type: 'finish'; finishReason: FinishReason; usage: LanguageModelUsage; steps: number; /** The last model id the stream's response metadata named. */ modelId?: string };
 
 /** One finished step, as the next step's prompt will carry it. */
 export type StepEnd = {
@@ -22,6 +24,10 @@ export type ChatStepsOptions = {
   /** The step cap, like `stopWhen: stepCountIs(maxSteps)`; 1 when absent. */
   maxSteps?: number;
   abortSignal?: AbortSignal;
+  /** Sampling temperature for every step, as streamText's `temperature`. */
+  temperature?: number;
+  /** false: a tool's error reaches the browser as the text the model saw, as toUIMessageStream's `redactToolErrors: false`. */
+  redactToolErrors?: boolean;
   /** Metadata for the `start` and `finish` chunks, like toUIMessageStream's `messageMetadata`. */
   messageMetadata?: (event: StepsMetadataEvent) => unknown;
   /** The text the browser sees for an `error` part, and for a tool's error (as toUIMessageStream redacts them when onError is given). */

@@ -34,7 +34,9 @@ type TextContent = { type: 'text' | 'reasoning'; text: string; providerMetadata?
 export async function streamChatSteps(options: ChatStepsOptions): Promise<ReadableStream<Uint8Array>> {
   const { model, tools, abortSignal, messageMetadata, sendReasoning = true, toolTimeoutMs, onStepEnd, onEnd } = options;
   const onError = options.onError ?? defaultOnError;
-  const toolErrorText = toolErrorTextOf(options.onError, onError);
+  const toolErrorText = toolErrorTextOf(options.redactToolErrors === false ? undefined : options.onError, onError);
+  const settings = options.temperature === undefined ? {} : { temperature: options.temperature };
+  let modelId: string | undefined;
   const maxSteps = Math.max(1, options.maxSteps ?? 1);
   const hasTools = tools !== undefined && Object.keys(tools).length > 0;
   const modelTools = await modelToolsOf(hasTools ? tools : undefined);
@@ -66,7 +68,7 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
 
   async function openStep() {
     const prompt = await modelPromptOf({ model, instructions, messages, abortSignal });
-    const { stream } = await model.doStream({ prompt, tools: modelTools, toolChoice, abortSignal });
+    const { stream } = await model.doStream({ prompt, tools: modelTools, toolChoice, abortSignal, ...settings });
     reader = stream.getReader();
     collect = hasTools && stepNumber < maxSteps - 1;
     stepStarted = false;
@@ -196,10 +198,12 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
         );
         return text;
       }
+      case 'response-metadata':
+        if (part.modelId !== undefined) modelId = part.modelId;
+        return '';
       case 'source':
       case 'tool-input-end':
       case 'stream-start':
-      case 'response-metadata':
       case 'raw':
         return ''; // sources: toUIMessageStream's sendSources is off by default
       default:
@@ -232,7 +236,7 @@ export async function streamChatSteps(options: ChatStepsOptions): Promise<Readab
         return text;
       }
     }
-    const metadata = messageMetadata?.({ type: 'finish', finishReason, usage: totalUsage, steps: stepNumber + 1 });
+    const metadata = messageMetadata?.({ type: 'finish', finishReason, usage: totalUsage, steps: stepNumber + 1, ...(modelId === undefined ? {} : { modelId }) });
     ended = true;
     return `${text}${frame(withMetadata(`{"type":"finish","finishReason":${JSON.stringify(finishReason)}`, metadata))}data: [DONE]\n\n`;
   }
