@@ -2,6 +2,7 @@
 // build, then end-to-end tests in Chromium against that build and the emulator.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './find-chromium.ts';
+import { ensureTestServers } from './find-test-servers.ts';
 
 const bin = (name: string) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const steps: Array<[string, string, string[]]> = [
@@ -12,7 +13,7 @@ const steps: Array<[string, string, string[]]> = [
 ];
 
 // First, so a machine without a browser learns it in seconds, not after the build.
-const missing = await ensureChromium(bin('playwright'));
+const missing = (await ensureChromium(bin('playwright'))) ?? ensureTestServers();
 if (missing) {
   console.error(missing);
   process.exit(1);
