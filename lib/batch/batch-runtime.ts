@@ -5,6 +5,7 @@ import { createLocalEngine, type LocalEngine, type LocalEngineOptions } from './
 import type { PriceLine } from './price-line';
 import { createProviderEngine, type ProviderEngine, type ProviderEngineOptions } from './provider-engine';
 import type { RunLine } from './run-line';
+import { processState } from '../process-state';
 
 /** Everything the batch API runs on; the lead builds it from lib/db, the gateway's chat service and the ledger. */
 export type BatchRuntimeConfig = {
@@ -26,7 +27,7 @@ export type BatchRuntimeConfig = {
 /** The running batch service and its engines. */
 export type BatchRuntime = { service: BatchService; local: LocalEngine; provider?: ProviderEngine; stop(): Promise<void> };
 
-const shared = globalThis as { flintBatchRuntime?: Promise<BatchRuntime> };
+const shared = processState<{ flintBatchRuntime?: Promise<BatchRuntime> }>('batch.runtime', () => ({}));
 
 /** Builds and starts the batch runtime from its parts, replacing any running one (Next may load modules twice). */
 export function configureBatchRuntime(config: BatchRuntimeConfig): Promise<BatchRuntime> {

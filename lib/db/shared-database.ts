@@ -2,9 +2,10 @@ import { env } from '../env.ts';
 import type { Database } from './database.ts';
 import { localAdminToken } from '../gateway/local-admin-token.ts';
 import { openDatabase } from './open-database.ts';
+import { processState } from '../process-state.ts';
 
-// Kept on globalThis so every route bundle and dev-server reload shares one handle (PGlite allows one).
-const shared = globalThis as typeof globalThis & { flintDatabase?: Promise<Database> };
+// In the one process-wide holder, so every route bundle and dev-server reload shares one handle (PGlite allows one).
+const shared = processState<{ flintDatabase?: Promise<Database> }>('database', () => ({}));
 
 /** The process-wide database, opened and migrated on first use. */
 export function sharedDatabase(): Promise<Database> {

@@ -3,8 +3,9 @@ import { createResponseCacheStore } from '../ai/middleware/create-response-cache
 import { createStore } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
 import { createKeyRateLimits, type KeyRateLimits } from './key-rate-limits.ts';
+import { processState } from '../process-state.ts';
 
-const shared = globalThis as typeof globalThis & { flintKeyRateLimits?: KeyRateLimits; flintGatewayStore?: Store; flintGatewayCache?: Store };
+const shared = processState<{ flintKeyRateLimits?: KeyRateLimits; flintGatewayStore?: Store; flintGatewayCache?: Store }>('gateway.store', () => ({}));
 const store = () => (shared.flintGatewayStore ??= createStore({ redisUrl: env.redisUrl }));
 
 /** The process-wide per-key rate limits, in Redis when REDIS_URL names one (shared by instances). */

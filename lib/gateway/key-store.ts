@@ -4,6 +4,7 @@ import { gatewayKeys } from '../db/schema.ts';
 import { periodStart, type BudgetPeriod } from './budget-period.ts';
 import { summarizeKey, type GatewayKeyRow, type KeySummary, type NewKey } from './gateway-key.ts';
 import { generateKeySecret, hashKey } from './key-secret.ts';
+import { processState } from '../process-state.ts';
 
 /** Stores a new key and answers its secret, the only time the secret exists outside the caller. */
 export async function createKey(db: Db, key: NewKey, now = new Date()): Promise<{ key: string; summary: KeySummary }> {
@@ -46,7 +47,7 @@ export async function revokeKey(db: Db, prefix: string, now = new Date()): Promi
 
 // Live keys by hash, for a database only this process can change (PGlite): every revoke passes
 // through revokeKey above, so the cache is never stale. Spend is never read from it.
-const shared = globalThis as typeof globalThis & { flintKeyCache?: Map<string, GatewayKeyRow> };
+const shared = processState<{ flintKeyCache?: Map<string, GatewayKeyRow> }>('gateway.keys', () => ({}));
 const keyCache = () => (shared.flintKeyCache ??= new Map());
 
 /**

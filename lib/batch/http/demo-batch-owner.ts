@@ -3,9 +3,10 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/database';
 import { gatewayKeys } from '@/lib/db/schema';
 import { createKey } from '@/lib/gateway/key-store';
+import { processState } from '@/lib/process-state';
 
 const demoKeyName = 'flint-batches-demo';
-const shared = globalThis as { flintDemoBatchOwner?: Promise<string> };
+const shared = processState<{ flintDemoBatchOwner?: Promise<string> }>('batch.demo-owner', () => ({}));
 
 /**
  * The /batches page's identity in demo mode: a real gateway key (no budget, created once and kept in the database)
