@@ -30,6 +30,7 @@ import { trackWrite } from '@/lib/usage/pending-writes';
 import type { UsageSurface } from '@/lib/usage/usage-row';
 import { usageOfTrace } from '@/lib/usage/usage-of-trace';
 import { runtime } from '@/lib/server/runtime';
+import { traceLedgerFields } from '@/lib/usage/trace-ledger-fields';
 
 /** A gateway answer, without a Response: JSON or an SSE byte stream, with its status and headers. */
 export type GatewayReply =
@@ -194,21 +195,11 @@ function ledgerRow(
   details: { status: string; ttftMs: number | undefined; durationMs: number; estimated: boolean; cacheHit?: boolean },
   surface: Extract<UsageSurface, 'v1' | 'batch'> = 'v1',
 ) {
-  const served = trace.servedBy;
   return {
     keyId: caller.key.id,
     keyPrefix: caller.key.prefix,
     surface,
-    provider: served?.provider ?? null,
-    model: served?.id ?? null,
-    inputTokens: usage.inputTokens,
-    cachedTokens: usage.cachedTokens,
-    outputTokens: usage.outputTokens,
-    costUsd: usage.costUsd,
-    ttftMs: details.ttftMs === undefined ? null : Math.round(details.ttftMs),
-    durationMs: Math.round(details.durationMs),
-    status: details.status,
-    fallbacks: trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped')).length,
+    ...traceLedgerFields(trace, usage, details),
     cacheHit: details.cacheHit === true,
     estimated: details.estimated,
     byoKey: caller.providerKey !== undefined,

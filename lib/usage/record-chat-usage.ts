@@ -3,6 +3,7 @@ import type { FallbackTrace } from '../ai/fallback/fallback-trace';
 import { openedDatabase } from '../db/shared-database.ts';
 import { trackWrite } from './pending-writes.ts';
 import { recordUsage } from './record-usage.ts';
+import { traceLedgerFields } from './trace-ledger-fields.ts';
 import { usageOfTrace } from './usage-of-trace.ts';
 
 /** How a chat-page request ended, for its ledger row. */
@@ -25,21 +26,11 @@ export function recordChatUsage(trace: FallbackTrace, find: (id: string) => Mode
   const database = openedDatabase();
   if (database === undefined) return;
   const usage = usageOfTrace(trace, find);
-  const served = trace.servedBy;
   const row = {
     keyId: end.key?.id ?? null,
     keyPrefix: end.key?.prefix ?? null,
     surface: 'chat' as const,
-    provider: served?.provider ?? null,
-    model: served?.id ?? null,
-    inputTokens: usage.inputTokens,
-    cachedTokens: usage.cachedTokens,
-    outputTokens: usage.outputTokens,
-    costUsd: usage.costUsd,
-    ttftMs: end.ttftMs === undefined ? null : Math.round(end.ttftMs),
-    durationMs: Math.round(end.durationMs),
-    status: end.status,
-    fallbacks: trace.attempts.filter((attempt) => attempt.outcome !== 'ok' && !attempt.outcome.startsWith('skipped')).length,
+    ...traceLedgerFields(trace, usage, end),
   };
   trackWrite(database.then(({ db }) => recordUsage(row, db), () => undefined));
 }
