@@ -7,7 +7,8 @@ let emulator: RunningEmulator;
 let groq: Groq;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ speed: 0 });
+  // A pinned rate clock: a slow call on a loaded machine would otherwise refill a request in between.
+  emulator = await startEmulator({ speed: 0, rateClock: () => 0 });
   // groq-sdk appends /openai/v1/... itself, so it takes the bare origin.
   groq = new Groq({ baseURL: emulator.url, apiKey: 'gsk_test', maxRetries: 0 });
 });

@@ -34,7 +34,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       acceptKey: options.acceptKey ?? acceptProviderKey,
     },
     pacer: createPacer(),
-    rateLimits: withBudgetOverrides(createRateLimits()),
+    rateLimits: withBudgetOverrides(createRateLimits(options.rateClock)),
     faults: createFaultStore(),
     requestLog: createRequestLog(),
   };

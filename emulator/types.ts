@@ -109,6 +109,8 @@ export type EmulatorOptions = {
   acceptKey?: AcceptKey;
   /** Faults installed at start. */
   faults?: FaultSpec[];
+  /** The clock the rate-limit windows drain by; tests pin it to read exact header deltas. */
+  rateClock?: () => number;
 };
 
 /** Mutable settings shared by all handlers of one emulator instance. */
