@@ -98,8 +98,19 @@ export function startEmulator(port: number): Promise<Server> {
 /** The app's admin token in the bench, so /v1's row can create a gateway key through the admin API. */
 export const benchAdminToken = 'bench-admin-token-0123456789';
 
+/**
+ * The middleware settings of the app under test. `on`: logs at info (into the server log), metrics,
+ * the response cache and the client rate guard, with limits no bench client reaches. `off`: no log
+ * lines, no cache, no guard (metrics have no switch and stay on).
+ */
+export type Middleware = 'on' | 'off';
+const middlewareEnv: Record<Middleware, Record<string, string>> = {
+  on: { LOG_LEVEL: 'info', FLINT_RATE_LIMIT: '1000000000', FLINT_MAX_STREAMS: '1000000' },
+  off: { LOG_LEVEL: 'silent', FLINT_RATE_LIMIT: '0', FLINT_CACHE_TTL_S: '0' },
+};
+
 /** `next start` of the app, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
-export function startApp(port: number, emulatorURL: string, nodeOptions = ''): Promise<Server> {
+export function startApp(port: number, emulatorURL: string, nodeOptions = '', middleware: Middleware = 'on'): Promise<Server> {
   return startServer({
     core: 1,
     args: [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
@@ -108,8 +119,7 @@ export function startApp(port: number, emulatorURL: string, nodeOptions = ''): P
       FLINT_ADMIN_TOKEN: benchAdminToken,
       // Its own embedded database, not the checkout's .data/.
       FLINT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'flint-bench-')),
-      // The bench is one client sending hundreds of requests: the client rate guard would refuse most of them.
-      FLINT_RATE_LIMIT: process.env.FLINT_RATE_LIMIT ?? '0',
+      ...middlewareEnv[middleware],
       GROQ_API_KEY: 'gsk_bench',
       GROQ_BASE_URL: `${emulatorURL}/openai/v1`,
       OPENAI_API_KEY: 'sk-bench',

@@ -7,6 +7,7 @@ import { createResponseCacheStore } from '@/lib/ai/middleware/create-response-ca
 import { createProviders, type Providers } from '@/lib/ai/providers';
 import { createRateBudgetFetch, createRateBudgets, modelOfRequest, type RateBudgets } from '@/lib/ai/rate-budget';
 import { env as processEnv, type Env } from '@/lib/env';
+import { createKeyRateLimits, type KeyRateLimits } from '@/lib/gateway/key-rate-limits';
 import { createRateGuard, type RateGuard } from '@/lib/guard/rate-guard';
 import { logger, type Logger } from '@/lib/observability/logger';
 import { processState } from '@/lib/process-state';
@@ -22,7 +23,9 @@ export interface Runtime {
   budgets: RateBudgets;
   store: Store;
   guard: RateGuard;
-  /** Where the response cache keeps entries (the shared Store on Redis, else its own bounded memory). */
+  /** Per-key rpm/tpm of gateway keys, counted in the Store (so shared by instances on Redis). */
+  keyLimits: KeyRateLimits;
+  /** Where the response cache keeps entries, for the chat page and /v1 alike (the shared Store on Redis, else its own bounded memory). */
   cacheStore: Store;
   cacheTtlMs: number;
   log: Logger;
@@ -55,6 +58,7 @@ export function createRuntime(config: Env, log: Logger = logger()): Runtime {
   return {
     config, catalog, providers, refresher, health, budgets, store, log,
     guard: createRateGuard(config.rateGuard, store, log.child({ component: 'rate-guard' })),
+    keyLimits: createKeyRateLimits(store),
     cacheStore: createResponseCacheStore(store, config.cache.maxBytes),
     cacheTtlMs: config.cache.ttlSeconds * 1000,
     async close() {

@@ -17,7 +17,6 @@ import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-reques
 import { completionBody } from '@/lib/gateway/completion-body';
 import { completionStream, type StreamOutcome } from '@/lib/gateway/completion-stream';
 import { gatewayRoute } from '@/lib/gateway/gateway-models';
-import { gatewayCacheStore, keyRateLimits } from '@/lib/gateway/gateway-store';
 import type { KeyAdmission } from '@/lib/gateway/key-rate-limits';
 import { providerRateLimitHeaders } from '@/lib/gateway/provider-rate-limit-headers';
 import { currentPeriodStart } from '@/lib/gateway/key-store';
@@ -74,7 +73,7 @@ export async function gatewayChat(
     route = gatewayRoute(request.model, translated, catalog, providers.configured, caller.key.models);
     if (caller.key.rpm !== null || caller.key.tpm !== null) {
       const maxOutput = translated.options.maxOutputTokens ?? (route.candidates[0]!.maxOutput || 4096);
-      admission = await keyRateLimits().admit(caller.key, translated.estimatedPromptTokens + maxOutput);
+      admission = await runtime().keyLimits.admit(caller.key, translated.estimatedPromptTokens + maxOutput);
       if (!admission.ok) {
         const what = admission.limit === 'rpm' ? `${caller.key.rpm} requests` : `${caller.key.tpm} tokens`;
         throw new GatewayError(429, 'rate_limit_exceeded', `This key is limited to ${what} per minute. Try again shortly.`, {
@@ -113,8 +112,8 @@ export async function gatewayChat(
       trace,
     }),
     middleware: responseCacheMiddleware({
-      store: gatewayCacheStore(),
-      ttlMs: env.cache.ttlSeconds * 1000,
+      store: runtime().cacheStore,
+      ttlMs: runtime().cacheTtlMs,
       route: `v1:${route.candidates.map((entry) => entry.id).join(',')}`,
       onHit: () => void (cacheHit = true),
     }),
