@@ -29,8 +29,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Next buffers a copy of every body that passes through here (and cuts it at 10 MB), so the upload
-  // route and the keyed gateway (/v1, /openai/v1) stay outside: the upload route checks the origin
-  // itself, the gateway answers to API keys. Build assets are immutable files with no page to protect.
-  matcher: ['/((?!api/transcribe|v1/|openai/v1/|_next/static|_next/image).*)'],
+  // Next buffers a copy of every body that passes through here (and cuts it at 10 MB), and the pass
+  // itself costs ~1 ms CPU per request. So the model routes (/api/chat, /api/extract, /api/transcribe:
+  // observedRoute applies the same-origin rule to them), the polled /api/health, the keyed gateway
+  // (/v1, /openai/v1: API keys, not cookies) and the immutable build assets stay outside.
+  matcher: ['/((?!api/chat|api/extract|api/health|api/transcribe|v1/|openai/v1/|_next/static|_next/image).*)'],
 };

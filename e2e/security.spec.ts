@@ -128,6 +128,10 @@ test('cross-site and non-JSON posts to the API are refused; curl-like and gatewa
 
   const upload = await request.post('/api/transcribe', { multipart: { language: 'en' }, headers: { 'sec-fetch-site': 'cross-site' } });
   expect(upload.status()).toBe(403);
+  const extract = await request.post('/api/extract', { data: { text: 'Ada, ada@example.com', schema: 'contact' }, headers: { 'sec-fetch-site': 'cross-site' } });
+  expect(extract.status()).toBe(403);
+  // The admin API stays behind the proxy's rule.
+  expect((await request.post('/api/admin/keys', { data: {}, headers: { 'sec-fetch-site': 'cross-site' } })).status()).toBe(403);
 
   // No browser headers at all (curl, a server): served.
   expect((await request.post('/api/chat', { data: body })).status()).toBe(200);

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { FlintError, toFlintError } from './errors';
 import { readCappedBody } from './read-capped-body';
-import { isCrossSite, originHeaders } from './security/cross-site-verdict';
 
 /** Answers with the JSON error body every Flint API uses; internal errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
@@ -35,7 +34,3 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   return parsed.data;
 }
 
-/** Throws 403 `forbidden:api` for a browser request from another site; for routes proxy.ts does not cover. */
-export function refuseCrossSite(request: Request): void {
-  if (isCrossSite(originHeaders(request.headers))) throw new FlintError('forbidden:api');
-}

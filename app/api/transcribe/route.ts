@@ -1,19 +1,17 @@
 import { TranscriptionError } from '@/lib/ai/transcription/transcription-error';
 import { readAudioUpload } from '@/lib/audio/read-audio-upload';
 import { FlintError } from '@/lib/errors';
-import { errorResponse, refuseCrossSite } from '@/lib/http';
+import { errorResponse } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
 import { transcribeSpeech } from '@/lib/services/transcription';
 import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transcription-slots';
 
 /** POST /api/transcribe: multipart audio (`file`, optional `language`, `prompt`) in, JSON transcript out. */
 export function POST(request: Request) {
-  // The client rate guard runs first (observedRoute): a refused client's upload is never read.
+  // The same-origin rule and the client rate guard run first (observedRoute): a refused client's upload is never read.
   return observedRoute(request, '/api/transcribe', async (context) => {
     let free: (() => void) | undefined;
     try {
-      // proxy.ts leaves this route alone (it would buffer a copy of the upload), so the origin is checked here.
-      refuseCrossSite(request);
       // Taken before the body is read: a refused upload never reaches memory.
       free = transcriptionSlots.take();
       const upload = await readAudioUpload(request);
