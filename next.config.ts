@@ -15,8 +15,8 @@ const nextConfig: NextConfig = {
     const always = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
     return [
       { source: '/:path*', headers: always },
-      // The upload route is outside proxy.ts: a JSON answer needs no sources at all.
-      { source: '/api/transcribe', headers: [{ key: 'content-security-policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // The model routes and health are outside proxy.ts: a JSON or event-stream answer needs no sources at all.
+      { source: '/api/:route(chat|extract|health|transcribe)', headers: [{ key: 'content-security-policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
 };

@@ -66,7 +66,7 @@ async function main() {
     log(`upstream: gpt-oss-20b paced like Groq (~1000 tokens/s, 5 ms ticks), ${direct.frames} frames per reply (${answerTokens} content + reasoning)\n`);
 
     const app = await startApp(appPort, emulatorURL);
-    const bare = await startApp(appPort + 1, emulatorURL, '', 'off');
+    const bare = await startApp(appPort + 3, emulatorURL, '', 'off');
     const bench = await startBenchApp(benchAppPort, emulatorURL);
     // The young-generation cap issue 14 measured (8 MiB semi-spaces; 1 costs +28-78 % CPU), on its own server.
     const semiSpace = '--max-semi-space-size=8';
@@ -77,7 +77,7 @@ async function main() {
       { name: 'fast-path prototype (provider parts to SSE)', path: '/api/fast', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: 'streamChatSteps + real chain + coalescer, tools offered', path: '/api/steps', server: bench, fresh: () => startBenchApp(benchAppPort + 10, emulatorURL) },
       { name: `the same with ${semiSpace}`, path: '/api/steps', server: benchSemi, fresh: () => startBenchApp(benchAppPort + 11, emulatorURL, semiSpace) },
-      { name: 'Flint /api/chat, middleware off (no logs, cache, guard)', path: '/api/chat', server: bare, fresh: () => startApp(appPort + 11, emulatorURL, '', 'off') },
+      { name: 'Flint /api/chat, middleware off (no logs, cache, guard)', path: '/api/chat', server: bare, fresh: () => startApp(appPort + 13, emulatorURL, '', 'off') },
       { name: 'Flint /api/chat (logs, metrics, cache, rate guard on)', path: '/api/chat', server: app, fresh: () => startApp(appPort + 10, emulatorURL) },
     ];
     const partial = await latencyAndCpu(subjects, upstream, direct.frames);
