@@ -7,7 +7,8 @@ import { isCrossSite, originHeaders } from './security/cross-site-verdict';
 export function errorResponse(error: unknown): Response {
   const flintError = toFlintError(error);
   if (flintError.code === 'internal:api') console.error('[flint] internal error', error);
-  return Response.json(flintError.toBody(), { status: flintError.status });
+  const wait = flintError.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(flintError.retryAfterSeconds) };
+  return Response.json(flintError.toBody(), { status: flintError.status, ...(wait === undefined ? {} : { headers: wait }) });
 }
 
 /**

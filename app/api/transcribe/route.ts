@@ -3,6 +3,7 @@ import { readAudioUpload } from '@/lib/audio/read-audio-upload';
 import { FlintError } from '@/lib/errors';
 import { errorResponse, refuseCrossSite } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
+import { requirePageKey } from '@/lib/session/require-page-key';
 import { transcribeSpeech } from '@/lib/services/transcription';
 import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transcription-slots';
 
@@ -14,6 +15,8 @@ export function POST(request: Request) {
     try {
       // proxy.ts leaves this route alone (it would buffer a copy of the upload), so the origin is checked here.
       refuseCrossSite(request);
+      // FLINT_REQUIRE_KEY: only a signed-in page may transcribe (401 before the upload is read).
+      await requirePageKey(request);
       // Taken before the body is read: a refused upload never reaches memory.
       free = transcriptionSlots.take();
       const upload = await readAudioUpload(request);
