@@ -7,7 +7,7 @@ import { keyPrefix } from '@/lib/gateway/key-secret';
 import { errorResponse, readJson } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
 import { clearedSessionCookie, sessionCookie, sessionTokenFrom } from '@/lib/session/session-cookie';
-import { sessionKeyOf } from '@/lib/session/session-key-of';
+import { pageSessionState } from '@/lib/session/page-session-state';
 import type { SessionState } from '@/lib/session/session-state';
 import { createSession, endSession } from '@/lib/session/session-store';
 
@@ -16,10 +16,7 @@ const signInSchema = z.object({ key: z.string().trim().min(1).max(200) });
 /** GET /api/session: whether the page needs a key and, if signed in, the key's name and prefix (never the key). */
 export async function GET(request: Request) {
   try {
-    if (!env.requireKey) return Response.json({ required: false, signedIn: false } satisfies SessionState, { headers: noStore });
-    const key = await sessionKeyOf(request.headers);
-    const state: SessionState = key === undefined ? { required: true, signedIn: false } : { required: true, signedIn: true, key: { name: key.name, prefix: key.prefix } };
-    return Response.json(state, { headers: noStore });
+    return Response.json(await pageSessionState(request.headers), { headers: noStore });
   } catch (error) {
     return errorResponse(error);
   }
