@@ -48,7 +48,8 @@ export function SignInForm({ reason, onSignedIn }: { reason: SignInReason; onSig
   }
 
   const notice = notices[reason];
-  const describedBy = [ids.hint, error ? ids.error : undefined].filter(Boolean).join(' ');
+  // The error is read first, then the hint.
+  const describedBy = [error ? ids.error : undefined, ids.hint].filter(Boolean).join(' ');
   return (
     <form onSubmit={submit} noValidate className="w-full max-w-sm" data-testid="sign-in-form" aria-labelledby={`${ids.input}-title`}>
       <FlintLogo className="size-10" />
@@ -80,18 +81,17 @@ export function SignInForm({ reason, onSignedIn }: { reason: SignInReason; onSig
         aria-describedby={describedBy}
         className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-base outline-none placeholder:text-zinc-500 focus-visible:border-orange-500 focus-visible:ring-2 focus-visible:ring-orange-500/60 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
       />
-      <p id={ids.hint} className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-        The key is checked once; this browser then keeps a session, not the key. The server&apos;s owner creates keys with <code className="font-mono">npm run keys -- create</code>.
-      </p>
       {error && (
-        <p id={ids.error} role="alert" data-testid="sign-in-error" className="mt-3 text-sm font-medium text-red-700 dark:text-red-400">
+        <p id={ids.error} role="alert" data-testid="sign-in-error" className="mt-1.5 text-sm font-medium text-red-700 dark:text-red-400">
           {error}
         </p>
       )}
+      <p id={ids.hint} className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+        Checked once: this browser then keeps a session, not the key. No key? Ask whoever runs this Flint server.
+      </p>
       <button
         type="submit"
         disabled={busy}
-        aria-disabled={busy || undefined}
         className="mt-5 inline-flex w-full items-center justify-center rounded-lg bg-orange-700 px-4 py-2 text-sm font-medium text-white hover:bg-orange-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 disabled:cursor-wait disabled:opacity-70"
       >
         {busy ? 'Signing in…' : 'Sign in'}
