@@ -1,5 +1,6 @@
 // FLINT_REQUIRE_KEY=1 (the third app server): the chat page asks for a gateway key once, keeps a
 // session cookie across reloads, and shows the form again on sign-out or when the key is revoked.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { makeWav } from '../emulator/wav-fixture.ts';
 import { requireKeyAdminToken, requireKeyPort } from '../playwright.config';
@@ -22,7 +23,7 @@ function signInForm(page: Page) {
   return { form, key: form.getByLabel('Gateway key'), submit: form.getByRole('button', { name: 'Sign in' }), error: form.getByRole('alert') };
 }
 
-test('asks for a key, refuses a wrong one, chats on the right one, keeps the session on reload and shows the form again on sign-out', async ({ page, request }) => {
+test('asks for a key, refuses a wrong one, chats on the right one, keeps the session on reload and shows the form again on sign-out', async ({ page, request }, testInfo) => {
   const { key } = await createKey(request, 'e2e-alice');
   const chat = new ChatPage(page);
   await page.goto('/');
@@ -49,6 +50,7 @@ test('asks for a key, refuses a wrong one, chats on the right one, keeps the ses
   const answer = await chat.waitForAnswer();
   await expect(answer).not.toBeEmpty();
   await chat.waitForSaved();
+  await page.screenshot({ path: testInfo.outputPath('require-key-signed-in.png') });
 
   // Voice input rides on the same session.
   const transcribed = await page.evaluate(async (wav) => {
@@ -89,7 +91,12 @@ test('a revoked key ends the session at once: the next question brings back the 
   await expect(signInForm(page).key).toBeFocused();
 });
 
-test('the sign-in form fits a phone in dark mode and a desktop in light mode', async ({ page }, testInfo) => {
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+}
+
+test('the sign-in form fits a phone in dark mode and a desktop in light mode, with no serious axe findings', async ({ page }, testInfo) => {
   for (const view of [
     { name: 'desktop-light', colorScheme: 'light' as const, width: 1280, height: 800 },
     { name: 'phone-dark', colorScheme: 'dark' as const, width: 375, height: 740 },
@@ -103,6 +110,7 @@ test('the sign-in form fits a phone in dark mode and a desktop in light mode', a
     await expect(form.error).toBeVisible();
     // Nothing wider than the screen: no sideways scrolling on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(view.width);
+    expect(await seriousViolations(page)).toEqual([]);
     // The refused key stays selected for retyping; the picture shows the field as it rests.
     await form.key.press('End');
     await page.screenshot({ path: testInfo.outputPath(`require-key-${view.name}.png`) });

@@ -79,7 +79,7 @@ export function SignInForm({ reason, onSignedIn }: { reason: SignInReason; onSig
         placeholder="flk_…"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-base outline-none placeholder:text-zinc-500 focus-visible:border-orange-500 focus-visible:ring-2 focus-visible:ring-orange-500/60 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+        className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-base outline-none placeholder:text-zinc-500 focus-visible:border-orange-500 focus-visible:ring-2 focus-visible:ring-orange-500/60 aria-invalid:border-red-500 aria-invalid:focus-visible:border-red-500 aria-invalid:focus-visible:ring-red-500/50 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
       />
       {error && (
         <p id={ids.error} role="alert" data-testid="sign-in-error" className="mt-1.5 text-sm font-medium text-red-700 dark:text-red-400">
