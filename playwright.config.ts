@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { systemChromium as findSystemChromium } from './scripts/find-chromium.ts';
 
@@ -5,6 +8,14 @@ export const appPort = 3100;
 export const emulatorPort = 4100;
 /** A second server with no provider configured and no demo mode, for the set-up explanations. */
 export const unconfiguredPort = 3101;
+/** A third server with FLINT_REQUIRE_KEY=1: the chat page asks for a gateway key (e2e/require-key.spec.ts). */
+export const requireKeyPort = 3102;
+export const requireKeyEmulatorPort = 4102;
+/** That server's admin token, so a spec can create keys through /api/admin/keys. */
+export const requireKeyAdminToken = 'e2e-require-key-admin-token';
+// Its own embedded database (PGlite allows one process per directory), fresh for each run; set once
+// in the runner's environment so the workers, which load this file again, see the same directory.
+process.env.FLINT_E2E_REQUIRE_KEY_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-require-key-'));
 /** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
 export const mcpPort = 4200;
 
@@ -65,6 +76,18 @@ export default defineConfig({
       url: `http://127.0.0.1:${unconfiguredPort}/api/health`,
       // Empty values count as unset, whatever the machine's environment holds.
       env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0' },
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/app-with-emulator.ts --mode start --port ${requireKeyPort} --emulator-port ${requireKeyEmulatorPort} --speed 1`,
+      url: `http://127.0.0.1:${requireKeyPort}/api/health`,
+      env: {
+        FLINT_REQUIRE_KEY: '1',
+        FLINT_DATA_DIR: process.env.FLINT_E2E_REQUIRE_KEY_DATA_DIR,
+        FLINT_ADMIN_TOKEN: requireKeyAdminToken,
+        FLINT_RATE_LIMIT: '0',
+      },
       timeout: 120_000,
       reuseExistingServer: false,
     },

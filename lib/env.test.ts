@@ -23,4 +23,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ GROQ_BASE_URL: 'not a url' })).toThrow(/GROQ_BASE_URL: must be a URL/);
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('leaves the chat page open unless FLINT_REQUIRE_KEY asks for a key', () => {
+    expect(parseEnv({}).requireKey).toBe(false);
+    expect(parseEnv({ FLINT_REQUIRE_KEY: '0' }).requireKey).toBe(false);
+    expect(parseEnv({ FLINT_REQUIRE_KEY: '1' }).requireKey).toBe(true);
+    expect(parseEnv({ FLINT_REQUIRE_KEY: 'true' }).requireKey).toBe(true);
+    expect(() => parseEnv({ FLINT_REQUIRE_KEY: 'yes' })).toThrow(/FLINT_REQUIRE_KEY/);
+  });
 });

@@ -28,6 +28,7 @@ const schema = z.object({
   DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })),
   FLINT_DATA_DIR: optional(z.string().trim()),
   FLINT_ADMIN_TOKEN: optional(z.string().trim().min(16, { message: 'must be at least 16 characters' })),
+  FLINT_REQUIRE_KEY: optional(z.enum(['0', '1', 'true', 'false'])),
 });
 
 /** Splits a comma-separated variable into trimmed, non-empty items. */
@@ -59,6 +60,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     dataDir: vars.FLINT_DATA_DIR ?? '.data',
     /** Guards the admin API and /usage; when unset, a token the app writes to `dataDir` serves local tools. */
     adminToken: vars.FLINT_ADMIN_TOKEN,
+    /** The chat page asks for a gateway key (a session cookie) and charges its chats to it; else it is open to anyone. */
+    requireKey: vars.FLINT_REQUIRE_KEY === '1' || vars.FLINT_REQUIRE_KEY === 'true',
     groq: {
       apiKey: vars.GROQ_API_KEY,
       baseURL: stripSlash(vars.GROQ_BASE_URL ?? 'https://api.groq.com/openai/v1'),

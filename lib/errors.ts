@@ -26,6 +26,13 @@ const catalog = {
   // The message is lib/guard/client-rate-limit.ts's; the 429 itself is built by lib/guard/refusal-response.ts.
   'rate_limit:client': [429, 'You are sending requests too quickly. Please wait a moment and try again.'],
   'unauthorized:metrics': [401, 'A valid metrics token is required.'],
+  // FLINT_REQUIRE_KEY: the chat page's session (lib/session) and the gateway key it is charged to.
+  'unauthorized:session': [401, 'Sign in with your Flint key to use this page.'],
+  'invalid_key:session': [401, 'That key is unknown or has been revoked. Check it and try again.'],
+  'not_enabled:session': [404, 'This server does not ask for a key: the chat page is open.'],
+  'forbidden:key': [403, 'Your key may not use any model that can answer this chat.'],
+  'quota:key': [429, 'Your key has used its budget for this period.'],
+  'rate_limit:key': [429, 'Your key has sent too many requests this minute. Try again shortly.'],
   'invalid_schema:extract': [400, 'The schema cannot be used for extraction.'],
   'no_object:extract': [422, 'No model produced an object that matches the schema. Try simpler text or a simpler schema.'],
   'unavailable:extract': [503, 'No model could extract right now. Please try again in a moment.'],
@@ -40,15 +47,18 @@ export class FlintError extends Error {
   readonly status: number;
   /** Whether trying again later can help (shown to the user, used by Retry). */
   readonly retryable: boolean;
+  /** When trying again can help, in seconds (sent as Retry-After and in the body). */
+  readonly retryAfterSeconds: number | undefined;
   private readonly marker = 'flint.error';
 
-  constructor(code: ErrorCode, options: { message?: string; cause?: unknown; retryable?: boolean } = {}) {
+  constructor(code: ErrorCode, options: { message?: string; cause?: unknown; retryable?: boolean; retryAfterSeconds?: number } = {}) {
     const [status, message] = catalog[code];
     super(options.message ?? message, { cause: options.cause });
     this.name = 'FlintError';
     this.code = code;
     this.status = status;
     this.retryable = options.retryable ?? (status === 429 || status >= 500);
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   static isInstance(error: unknown): error is FlintError {
@@ -57,7 +67,8 @@ export class FlintError extends Error {
 
   /** The JSON body every API error answers with. */
   toBody() {
-    return { error: { code: this.code, message: this.message, retryable: this.retryable } };
+    const wait = this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds };
+    return { error: { code: this.code, message: this.message, retryable: this.retryable, ...wait } };
   }
 }
 

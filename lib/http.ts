@@ -6,7 +6,8 @@ import { readCappedBody } from './read-capped-body';
 export function errorResponse(error: unknown): Response {
   const flintError = toFlintError(error);
   if (flintError.code === 'internal:api') console.error('[flint] internal error', error);
-  return Response.json(flintError.toBody(), { status: flintError.status });
+  const wait = flintError.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(flintError.retryAfterSeconds) };
+  return Response.json(flintError.toBody(), { status: flintError.status, ...(wait === undefined ? {} : { headers: wait }) });
 }
 
 /**

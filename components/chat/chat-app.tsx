@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useState, type ReactNode } from 'react';
 import { IconButton } from '@/components/ui/icon-button';
+import { SessionMenu } from '@/components/session/session-menu';
 import { FlintLogo } from '@/components/ui/flint-logo';
 import { MenuIcon, PlusIcon } from '@/components/ui/icons';
 import type { FlintUIMessage } from '@/lib/chat/message';
@@ -63,6 +64,7 @@ export function ChatApp({ configured, banner }: { configured: boolean; banner: R
           <FlintLogo className="size-6" />
           <h1 className="text-base font-semibold tracking-tight">Flint</h1>
           <span className="flex-1" />
+          <SessionMenu />
           <IconButton label="New chat" className="md:hidden" onClick={startNewChat} data-testid="header-new-chat">
             <PlusIcon />
           </IconButton>

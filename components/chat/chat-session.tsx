@@ -10,6 +10,7 @@ import { markUnfinished } from '@/lib/chat/mark-unfinished';
 import { settleUnfinishedTools } from '@/lib/chat/settle-unfinished-tools';
 import { toErrorNotice } from '@/lib/chat/error-notice';
 import type { FlintUIMessage, Tier } from '@/lib/chat/message';
+import { usePageSession } from '@/components/session/session-context';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
 import { ErrorBanner } from './error-banner';
@@ -75,6 +76,13 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   const persisted = usePersistence(messages, busy, persistChat);
 
   useEffect(preloadMarkdown, []);
+
+  // FLINT_REQUIRE_KEY: a refused session (key revoked, session lapsed) brings back the sign-in form.
+  const { ended } = usePageSession();
+  const unauthorized = error !== undefined && toErrorNotice(error).code === 'unauthorized:session';
+  useEffect(() => {
+    if (unauthorized) ended();
+  }, [unauthorized, ended]);
 
   // Esc stops a streaming answer from anywhere on the page, not only from the textbox.
   useEffect(() => {

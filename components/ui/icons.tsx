@@ -31,3 +31,7 @@ export const ArrowDownIcon = () => <Icon><path d="M12 5v14M19 12l-7 7-7-7" /></I
 export const ArrowUpIcon = () => <Icon><path d="M12 19V5M5 12l7-7 7 7" /></Icon>;
 /** A filled square, for Stop. */
 export const StopIcon = () => <Icon fill="currentColor" stroke="none"><rect x="6" y="6" width="12" height="12" rx="2" /></Icon>;
+/** A door with an arrow leaving it, for Sign out. */
+export const SignOutIcon = () => <Icon><path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" /><path d="m16 17 5-5-5-5M21 12H9" /></Icon>;
+/** A key. */
+export const KeyIcon = () => <Icon><circle cx="7.5" cy="15.5" r="4.5" /><path d="m10.7 12.3 9.8-9.8M17 6l3 3M14.5 8.5l2 2" /></Icon>;

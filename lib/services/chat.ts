@@ -16,10 +16,13 @@ import { FlintError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/request';
 import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';
 import { chatErrorOf } from './chat-error';
+import { chargeChatKey, type ChatKeyCharge } from './chat-key-charge';
 import { chatNeeds } from './chat-needs';
 import { streamChatSteps } from './chat-stream';
 import { attemptsForLog, logRequest, type RequestRecord } from './request-log';
+import type { GatewayKeyRow } from '@/lib/gateway/gateway-key';
 import { recordChatUsage } from '@/lib/usage/record-chat-usage';
+import { usageOfTrace } from '@/lib/usage/usage-of-trace';
 import { runtime as processRuntime, type Runtime } from '@/lib/server/runtime';
 
 const instructions =
@@ -40,6 +43,8 @@ export interface ChatDependencies {
   onRecord?: (record: RequestRecord) => void;
   /** Sees every attempt as the chain records it (metrics, live badges). */
   onAttempt?: (attempt: FallbackAttempt) => void;
+  /** The gateway key the page's session is charged to (FLINT_REQUIRE_KEY): its models, limits and budget apply. */
+  key?: GatewayKeyRow;
 }
 
 /**
@@ -50,13 +55,15 @@ export interface ChatDependencies {
 export async function streamChat(
   request: ChatRequest,
   signal: AbortSignal,
-  { runtime = processRuntime(), health = runtime.health, onAttempt, onRecord = logRequest }: ChatDependencies = {},
+  { runtime = processRuntime(), health = runtime.health, onAttempt, onRecord = logRequest, key }: ChatDependencies = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const startedAt = Date.now();
   const trace: ChatTrace = createFallbackTrace();
   const { catalog, providers } = runtime;
   const find = catalog.find.bind(catalog);
   let offered: ChatTools | undefined;
+  let charge: ChatKeyCharge | undefined;
+  const charged = key && { id: key.id, prefix: key.prefix };
   // MCP clients stay open while tools may run, and close once however the answer ends.
   const closeTools = () => {
     void offered?.close();
@@ -71,7 +78,10 @@ export async function streamChat(
       throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
     }
     const needs = chatNeeds(request);
-    const candidates = routeRequest(needs, catalog, providers.configured);
+    const routed = routeRequest(needs, catalog, providers.configured);
+    // Refused before tools open or any model is called; each tool step is a model call the hold covers.
+    charge = key && (await chargeChatKey(key, routed, needs.estimatedPromptTokens, needs.needsTools ? maxSteps : 1, runtime.keyLimits));
+    const candidates = charge?.candidates ?? routed;
     offered = needs.needsTools ? await chatTools({ groqTools: env.tools.groq, mcpServers: env.tools.mcpServers, models: candidates }) : undefined;
     const toolsInfo = offered && { tools: Object.keys(offered.tools), mcpServers: offered.mcpServers, notices: offered.notices };
     // Only with Groq's built-in tools on: the middleware reads every raw chunk, a cost per token.
@@ -134,7 +144,8 @@ export async function streamChat(
         const outcome = end.kind === 'cancelled' ? 'aborted' : failed ? 'error' : interrupted ? 'interrupted' : trace.continuedBy ? 'continued' : 'complete';
         onRecord(recordOf(trace, { startedAt, status: 200, result: outcome, ...(failed && streamError ? { errorCode: streamError.code } : {}) }, find));
         const status = outcome === 'complete' || outcome === 'continued' ? 'ok' : failed ? `error:${streamError?.status ?? 500}:${streamError?.code ?? 'stream'}` : outcome;
-        recordChatUsage(trace, find, { status, durationMs: Date.now() - startedAt, ttftMs });
+        charge?.settle(usageOfTrace(trace, find));
+        recordChatUsage(trace, find, { status, durationMs: Date.now() - startedAt, ttftMs, key: charged });
       },
     });
     ttftMs = Date.now() - startedAt;
@@ -149,7 +160,8 @@ export async function streamChat(
         find,
       ),
     );
-    recordChatUsage(trace, find, { status: flintError ? `error:${flintError.status}:${flintError.code}` : 'aborted', durationMs: Date.now() - startedAt });
+    charge?.settle(usageOfTrace(trace, find));
+    recordChatUsage(trace, find, { status: flintError ? `error:${flintError.status}:${flintError.code}` : 'aborted', durationMs: Date.now() - startedAt, key: charged });
     throw flintError ?? error;
   }
 }

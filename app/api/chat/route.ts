@@ -4,6 +4,7 @@ import { prepareImages } from '@/lib/chat/prepare-images';
 import { chatLimits, chatRequestSchema } from '@/lib/chat/request';
 import { errorResponse, readJson } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
+import { requirePageKey } from '@/lib/session/require-page-key';
 import { streamChat } from '@/lib/services/chat';
 import { uiMessageSseResponse } from '@/lib/services/chat-stream';
 
@@ -11,9 +12,11 @@ import { uiMessageSseResponse } from '@/lib/services/chat-stream';
 export function POST(request: Request) {
   return observedRoute(request, '/api/chat', async (context) => {
     try {
+      // FLINT_REQUIRE_KEY: the session's key, checked before the body is read (401 without one).
+      const key = await requirePageKey(request);
       // Images are checked here, at the edge, so a bad attachment is a 4xx before any model is called.
       const body = prepareImages(await readJson(request, chatRequestSchema, chatLimits.bodyBytes));
-      const stream = await streamChat(body, request.signal, { runtime: context.runtime, onAttempt: context.onAttempt, onRecord: context.record });
+      const stream = await streamChat(body, request.signal, { runtime: context.runtime, onAttempt: context.onAttempt, onRecord: context.record, key });
       context.firstToken();
       // The chat service's record marks the stream's end: no extra stage per chunk to watch for it.
       context.endsWithRecord();

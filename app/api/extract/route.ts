@@ -1,6 +1,7 @@
 import { FlintError } from '@/lib/errors';
 import { errorResponse, readJson } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
+import { requirePageKey } from '@/lib/session/require-page-key';
 import { extractObject } from '@/lib/services/extract';
 import { extractLimits, extractRequestSchema, toExtractInput } from '@/lib/services/extract-request';
 
@@ -8,6 +9,8 @@ import { extractLimits, extractRequestSchema, toExtractInput } from '@/lib/servi
 export function POST(request: Request) {
   return observedRoute(request, '/api/extract', async (context) => {
     try {
+      // FLINT_REQUIRE_KEY: only a signed-in page may extract (401 before the body is read).
+      await requirePageKey(request);
       const type = request.headers.get('content-type') ?? '';
       if (!/^application\/json\b/i.test(type)) {
         throw new FlintError('unsupported_media:api', { message: 'Send the request as application/json.' });

@@ -3,6 +3,7 @@ import { readAudioUpload } from '@/lib/audio/read-audio-upload';
 import { FlintError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { observedRoute } from '@/lib/server/observed-route';
+import { requirePageKey } from '@/lib/session/require-page-key';
 import { transcribeSpeech } from '@/lib/services/transcription';
 import { busyRetryAfterSeconds, transcriptionSlots } from '@/lib/services/transcription-slots';
 
@@ -12,6 +13,8 @@ export function POST(request: Request) {
   return observedRoute(request, '/api/transcribe', async (context) => {
     let free: (() => void) | undefined;
     try {
+      // FLINT_REQUIRE_KEY: only a signed-in page may transcribe (401 before the upload is read).
+      await requirePageKey(request);
       // Taken before the body is read: a refused upload never reaches memory.
       free = transcriptionSlots.take();
       const upload = await readAudioUpload(request);
