@@ -32,43 +32,67 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
   const decoder = new TextDecoder();
   let payloads: string[] = [];
   const parser = createParser({ onEvent: (event) => void (event.data !== '[DONE]' && payloads.push(event.data)) });
-  let mapper: ReturnType<typeof createGroqPartMapper>;
+  const frameParts: LanguageModelV4StreamPart[] = [];
+  const mapper = createGroqPartMapper((part) => void frameParts.push(part));
+  let failure: { error: unknown } | undefined;
   const dropSdk = (reason?: unknown) => input.sdk.cancel(reason).catch(() => undefined);
 
-  const feed = async (text: string) => {
+  /** Maps the complete events in `text`; false once a frame threw (the failure is then recorded). */
+  const feed = async (text: string, controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
     if (text.length > 0) parser.feed(text);
     const ready = payloads;
     payloads = [];
     for (const payload of ready) {
-      const frame = parseGroqFrame(payload);
-      mapper.frame(frame instanceof Promise ? await frame : frame);
+      const parsed = parseGroqFrame(payload);
+      const frame = parsed instanceof Promise ? await parsed : parsed;
+      try {
+        mapper.frame(frame);
+      } catch (error) {
+        // The SDK's transform throws here too (a tool-call delta its tracker rejects); how much of this
+        // frame its reader still sees is a microtask race there, so all of it is delivered here, then the error.
+        failure = { error };
+      }
+      for (const part of frameParts) controller.enqueue(part);
+      frameParts.length = 0;
+      if (failure) return false;
     }
+    return true;
+  };
+
+  const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
+    controller.error(error);
+    void reader.cancel(error).catch(() => undefined);
+    void dropSdk(error);
   };
 
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
       controller.enqueue(input.start);
-      mapper = createGroqPartMapper((part) => controller.enqueue(part));
     },
     async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        controller.error(await sdkBodyError(input, error));
-        return;
-      }
-      try {
-        if (!chunk.done) return await feed(decoder.decode(chunk.value, { stream: true }));
-        await feed(decoder.decode());
+      // Erroring discards queued parts, so a failure waits until the reader has taken them (pull runs on an empty queue).
+      if (failure) return fail(controller, failure.error);
+      // A pull that enqueues nothing is not called again, so read until a part is out or the body ends.
+      while (controller.desiredSize !== null && controller.desiredSize > 0) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          controller.error(await sdkBodyError(input, error));
+          return;
+        }
+        const ok = await feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }), controller);
+        if (!ok) {
+          const { error } = failure ?? { error: undefined };
+          if (controller.desiredSize !== null && controller.desiredSize > 0) fail(controller, error);
+          return;
+        }
+        if (!chunk.done) continue;
         mapper.flush();
+        for (const part of frameParts) controller.enqueue(part);
         controller.close();
         void dropSdk();
-      } catch (error) {
-        // A tool-call delta the SDK's tracker rejects errors the SDK's stream the same way.
-        controller.error(error);
-        void reader.cancel(error).catch(() => undefined);
-        void dropSdk(error);
+        return;
       }
     },
     async cancel(reason) {
