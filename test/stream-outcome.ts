@@ -50,6 +50,9 @@ function normalise(parts: LanguageModelV4StreamPart[]): unknown[] {
         return { ...part, toolCallId: toolId(part.toolCallId) };
       case 'error':
         return { type: 'error', error: describeError(part.error) };
+      case 'raw':
+        // Emulator chunks carry fresh ids, clocks and timings; the rest of the chunk must match.
+        return { type: 'raw', rawValue: JSON.parse(JSON.stringify(part.rawValue), (key, value) => (key === 'id' || key === 'created' || key.endsWith('_time') ? typeof value : value)) };
       default:
         return part;
     }

@@ -62,6 +62,17 @@ const scenarios: [string, string, LanguageModelV4CallOptions, Omit<FaultSpec, 'p
   ['a 429 before the stream', 'openai/gpt-oss-120b', call('Say hi'), { kind: 'status', status: 429, retryAfterSeconds: 3 }],
   ['a 503 before the stream', 'openai/gpt-oss-120b', call('Say hi'), { kind: 'status', status: 503 }],
   ['a 400 before the stream', 'openai/gpt-oss-120b', call('Say hi'), { kind: 'status', status: 400, type: 'invalid_request_error' }],
+  // The three calls the lean parser leaves to the SDK: each differs from the lean parse if not delegated.
+  ['raw chunks requested', 'openai/gpt-oss-20b', call('Say hi', { includeRawChunks: true })],
+  [
+    'JSON output through a tool (the SDK turns the json tool call into text)',
+    'openai/gpt-oss-120b',
+    call('Answer in json', {
+      tools: [functionTool('weather')],
+      responseFormat: { type: 'json', schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false } },
+    }),
+  ],
+  ['a provider-defined tool', 'openai/gpt-oss-120b', call('Search the latest news', { tools: [{ type: 'provider', id: 'groq.browser_search', name: 'browser_search', args: {} }] })],
   ['a 400 tool_use_failed', 'openai/gpt-oss-120b', call('Use weather', { tools: [functionTool('weather')] }), { kind: 'tool_use_failed' }],
 ];
 
@@ -83,6 +94,11 @@ describe('createLeanGroqModel against @ai-sdk/groq on the emulator', () => {
     expect(length.lean.parts.at(-1)).toMatchObject({ finishReason: { unified: 'length' } });
     const dropped = await both('openai/gpt-oss-120b', call('Say hi'), { kind: 'drop', afterChunks: 6 });
     expect(dropped.lean.failed).toMatchObject({ class: 'APICallError', message: 'Failed to process successful response' });
+    const raw = await both('openai/gpt-oss-20b', call('Say hi', { includeRawChunks: true }));
+    expect(raw.lean.parts).toContainEqual(expect.objectContaining({ type: 'raw' }));
+    const json = await both('openai/gpt-oss-120b', scenarios.find(([name]) => name.startsWith('JSON output'))![2]);
+    expect(json.lean.parts).not.toContainEqual(expect.objectContaining({ type: 'tool-call' }));
+    expect(json.lean.parts).toContainEqual(expect.objectContaining({ type: 'text-delta' }));
     const limited = await both('openai/gpt-oss-120b', call('Say hi'), { kind: 'status', status: 429 });
     expect(limited.lean.thrown).toMatchObject({ class: 'APICallError', statusCode: 429, isRetryable: true });
   });
