@@ -101,4 +101,27 @@ describe('leanGroqStream', () => {
     expect(parts[1]).toMatchObject({ type: 'error', error: { name: 'AI_TypeValidationError' } });
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'error' } });
   });
+
+  it('cancelling mid-stream cancels the real body and the SDK stream, with nothing enqueued after', async () => {
+    const sdk = idleSdk();
+    let bodyCancelled: unknown;
+    let sent = false;
+    const realBody = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return new Promise(() => {});
+        sent = true;
+        controller.enqueue(new TextEncoder().encode(frame({ choices: [{ index: 0, delta: { content: 'Hi' } }] })));
+      },
+      cancel: (reason) => void (bodyCancelled = reason),
+    });
+    const reader = leanGroqStream({ body: realBody, start, ...sdk }).getReader();
+    const types = [];
+    for (let index = 0; index < 4; index += 1) types.push((await reader.read()).value?.type);
+    expect(types).toEqual(['stream-start', 'response-metadata', 'text-start', 'text-delta']);
+    const pending = reader.read();
+    await reader.cancel('stop pressed');
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(bodyCancelled).toBe('stop pressed');
+    expect(sdk.wasCancelled()).toBe(true);
+  });
 });

@@ -35,6 +35,8 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
   const frameParts: LanguageModelV4StreamPart[] = [];
   const mapper = createGroqPartMapper((part) => void frameParts.push(part));
   let failure: { error: unknown } | undefined;
+  // Set by cancel(): a read or a slow frame still in flight must not enqueue into the closed stream.
+  let cancelled = false;
   const dropSdk = (reason?: unknown) => input.sdk.cancel(reason).catch(() => undefined);
 
   /** Maps the complete events in `text`; false once a frame threw (the failure is then recorded). */
@@ -45,6 +47,7 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
     for (const payload of ready) {
       const parsed = parseGroqFrame(payload);
       const frame = parsed instanceof Promise ? await parsed : parsed;
+      if (cancelled) return false;
       try {
         mapper.frame(frame);
       } catch (error) {
@@ -78,11 +81,13 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         try {
           chunk = await reader.read();
         } catch (error) {
-          controller.error(await sdkBodyError(input, error));
+          if (!cancelled) controller.error(await sdkBodyError(input, error));
           return;
         }
+        if (cancelled) return;
         const ok = await feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }), controller);
         if (!ok) {
+          if (cancelled) return;
           const { error } = failure ?? { error: undefined };
           if (controller.desiredSize !== null && controller.desiredSize > 0) fail(controller, error);
           return;
@@ -96,6 +101,7 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
       }
     },
     async cancel(reason) {
+      cancelled = true;
       await Promise.all([reader.cancel(reason), dropSdk(reason)]);
     },
   });
