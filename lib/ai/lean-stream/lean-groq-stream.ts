@@ -96,7 +96,9 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         mapper.flush();
         for (const part of frameParts) controller.enqueue(part);
         controller.close();
-        void dropSdk();
+        // Ending the SDK's idle stream by closing its body: cancelling it makes the SDK build (and drop) an
+        // APICallError on every request; leaving it open tripled the garbage collector's share.
+        input.shell.close();
         return;
       }
     },
