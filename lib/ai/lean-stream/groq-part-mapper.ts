@@ -10,13 +10,14 @@ export interface GroqPartMapper {
   flush(): void;
 }
 
-const finishReasons: Record<string, LanguageModelV4FinishReason['unified']> = {
-  stop: 'stop',
-  length: 'length',
-  content_filter: 'content-filter',
-  function_call: 'tool-calls',
-  tool_calls: 'tool-calls',
-};
+// A Map, not an object literal: a finish reason such as "toString" must not find a prototype method.
+const finishReasons = new Map<string, LanguageModelV4FinishReason['unified']>([
+  ['stop', 'stop'],
+  ['length', 'length'],
+  ['content_filter', 'content-filter'],
+  ['function_call', 'tool-calls'],
+  ['tool_calls', 'tool-calls'],
+]);
 
 /** The same state machine as @ai-sdk/groq 4.0.x's doStream transform (ids `reasoning-0`/`txt-0`, its tool-call tracker). */
 export function createGroqPartMapper(enqueue: (part: LanguageModelV4StreamPart) => void): GroqPartMapper {
@@ -53,7 +54,7 @@ export function createGroqPartMapper(enqueue: (part: LanguageModelV4StreamPart) 
       if (value.x_groq?.usage != null) usage = value.x_groq.usage;
       const choice = value.choices[0];
       if (choice?.finish_reason != null) {
-        finishReason = { unified: finishReasons[choice.finish_reason] ?? 'other', raw: choice.finish_reason };
+        finishReason = { unified: finishReasons.get(choice.finish_reason) ?? 'other', raw: choice.finish_reason };
       }
       const delta = choice?.delta;
       if (delta == null) return;

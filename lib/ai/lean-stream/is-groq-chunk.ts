@@ -32,7 +32,7 @@ const isChoice: Check = (value) =>
   isRecord(value) && nullish(isDelta)(value.delta) && nullishString(value.finish_reason) && isNumber(value.index);
 
 /** Usage as the SDK's schema checks it. */
-export const isGroqUsage: Check = (value) =>
+const isGroqUsage: Check = (value) =>
   isRecord(value) &&
   nullishNumber(value.prompt_tokens) &&
   nullishNumber(value.completion_tokens) &&

@@ -50,7 +50,7 @@ const chunk = fc.record(
             ),
             fc.constant(null),
           ),
-          finish_reason: maybe(fc.oneof(fc.constantFrom('stop', 'length', 'tool_calls', 'content_filter', 'function_call', 'weird'), fc.constant(null))),
+          finish_reason: maybe(fc.oneof(fc.constantFrom('stop', 'length', 'tool_calls', 'content_filter', 'function_call', 'weird', 'toString'), fc.constant(null))),
         },
         { requiredKeys: ['index'] },
       ),
@@ -63,7 +63,7 @@ const chunk = fc.record(
 );
 
 const errorFrame = fc.record({
-  error: fc.record({ message: text, type: fc.constantFrom('server_error', 'rate_limit_error', 'invalid_request_error', 'teapot'), code: maybe(fc.string({ maxLength: 4 })) }),
+  error: fc.record({ message: text, type: fc.constantFrom('server_error', 'rate_limit_error', 'invalid_request_error', 'teapot', 'hasOwnProperty'), code: maybe(fc.string({ maxLength: 4 })) }),
 });
 
 // Payloads as Groq sends them, plus everything the SDK must turn into an error part.
