@@ -22,7 +22,13 @@ async function leanDoStream(
     return new Response(idle, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
   // A model per call, so concurrent calls never share the captured body.
-  const result = await createGroq({ ...settings, fetch }).languageModel(modelId).doStream(options);
+  let result: LanguageModelV4StreamResult;
+  try {
+    result = await createGroq({ ...settings, fetch }).languageModel(modelId).doStream(options);
+  } catch (error) {
+    await body?.cancel(error).catch(() => undefined);
+    throw error;
+  }
   if (body == null || shell == null) return result;
   const sdk = result.stream.getReader();
   const start = await sdk.read();
@@ -34,8 +40,8 @@ async function leanDoStream(
 }
 
 /**
- * @ai-sdk/groq's chat model with a lean streaming parser for 2xx bodies (issue 14: the SDK's per-chunk
- * zod check and TransformStreams cost ~3.9 ms per 98-frame reply); everything else is the SDK's.
+ * @ai-sdk/groq's chat model with a lean streaming parser for 2xx bodies (issue 14: a 98-frame gpt-oss reply
+ * costs 2.3 ms CPU through the SDK's doStream, 0.8 ms here; bench/groq-stream-parse.ts); everything else is the SDK's.
  */
 export function createLeanGroqModel(modelId: string, settings: GroqProviderSettings): LanguageModelV4 {
   const sdk = createGroq(settings).languageModel(modelId);
