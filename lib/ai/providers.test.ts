@@ -1,3 +1,5 @@
+import { createGroq } from '@ai-sdk/groq';
+import { createOpenAI } from '@ai-sdk/openai';
 import { describe, expect, it } from 'vitest';
 import { createProviders } from './providers';
 import { backup, entry, prompt, speed } from '../../test/fallback-support';
@@ -42,6 +44,29 @@ describe('createProviders', () => {
     await groqModel.doGenerate({ prompt });
     await openaiModel.doGenerate({ prompt });
     expect(urls).toEqual(['http://groq.test/openai/v1/chat/completions', 'http://openai.test/v1/chat/completions']);
+  });
+
+  it('streams Groq chat models through the lean parser, on the same fetch, and keeps the SDK model for OpenAI', async () => {
+    const urls: string[] = [];
+    const frames = 'data: {"id":"c","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
+    const providers = createProviders({
+      groq: { apiKey: 'gsk_test', baseURL: 'http://groq.test/openai/v1' },
+      openai: { apiKey: 'sk_test', baseURL: 'http://openai.test/v1' },
+      fetch: async (input) => {
+        urls.push(String(input));
+        return new Response(frames, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+      },
+    });
+    const groqModel = providers.languageModel(speed);
+    const sdkModel = createGroq({ apiKey: 'gsk_test' }).languageModel(speed.id);
+    expect(groqModel).not.toBeInstanceOf(sdkModel.constructor);
+    expect(providers.languageModel(backup)).toBeInstanceOf(createOpenAI({ apiKey: 'sk_test' }).chat('gpt-4.1-mini').constructor);
+    const { stream } = await groqModel.doStream({ prompt });
+    const types: string[] = [];
+    const reader = stream.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) types.push(next.value.type);
+    expect(types).toEqual(['stream-start', 'response-metadata', 'text-start', 'text-delta', 'text-end', 'finish']);
+    expect(urls).toEqual(['http://groq.test/openai/v1/chat/completions']);
   });
 
   it('builds transcription models for both providers', () => {

@@ -1,0 +1,1 @@
+export { createLeanGroqModel } from './lean-groq-model';

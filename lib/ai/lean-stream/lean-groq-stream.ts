@@ -1,0 +1,110 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { createParser } from 'eventsource-parser';
+import { createGroqPartMapper } from './groq-part-mapper';
+import { parseGroqFrame } from './parse-groq-frame';
+
+/** The pieces of one call: the real body, and the SDK's own (idle) stream fed by `shell`. */
+export interface LeanGroqStreamInput {
+  body: ReadableStream<Uint8Array>;
+  /** The SDK's `stream-start` part, already read from `sdk`. */
+  start: LanguageModelV4StreamPart;
+  sdk: ReadableStreamDefaultReader<LanguageModelV4StreamPart>;
+  shell: ReadableStreamDefaultController<Uint8Array>;
+}
+
+/** Rethrows a body failure as the SDK wraps it (APICallError "Failed to process successful response", abort errors as they are), by letting the SDK's own stream see it. */
+async function sdkBodyError(input: LeanGroqStreamInput, error: unknown): Promise<unknown> {
+  input.shell.error(error);
+  try {
+    while (!(await input.sdk.read()).done);
+  } catch (sdkError) {
+    return sdkError;
+  }
+  return error;
+}
+
+/**
+ * The parts of a 2xx Groq stream, parsed in one stage: the body split into SSE events by eventsource-parser
+ * (the SDK's own splitter, without its TransformStreams), each payload through `parseGroqFrame`.
+ */
+export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<LanguageModelV4StreamPart> {
+  const reader = input.body.getReader();
+  const decoder = new TextDecoder();
+  let payloads: string[] = [];
+  const parser = createParser({ onEvent: (event) => void (event.data !== '[DONE]' && payloads.push(event.data)) });
+  const frameParts: LanguageModelV4StreamPart[] = [];
+  const mapper = createGroqPartMapper((part) => void frameParts.push(part));
+  let failure: { error: unknown } | undefined;
+  // Set by cancel(): a read or a slow frame still in flight must not enqueue into the closed stream.
+  let cancelled = false;
+  const dropSdk = (reason?: unknown) => input.sdk.cancel(reason).catch(() => undefined);
+
+  /** Maps the complete events in `text`; false once a frame threw (the failure is then recorded). */
+  const feed = async (text: string, controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
+    if (text.length > 0) parser.feed(text);
+    const ready = payloads;
+    payloads = [];
+    for (const payload of ready) {
+      const parsed = parseGroqFrame(payload);
+      const frame = parsed instanceof Promise ? await parsed : parsed;
+      if (cancelled) return false;
+      try {
+        mapper.frame(frame);
+      } catch (error) {
+        // The SDK's transform throws here too (a tool-call delta its tracker rejects); how much of this
+        // frame its reader still sees is a microtask race there, so all of it is delivered here, then the error.
+        failure = { error };
+      }
+      for (const part of frameParts) controller.enqueue(part);
+      frameParts.length = 0;
+      if (failure) return false;
+    }
+    return true;
+  };
+
+  const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
+    controller.error(error);
+    void reader.cancel(error).catch(() => undefined);
+    void dropSdk(error);
+  };
+
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      controller.enqueue(input.start);
+    },
+    async pull(controller) {
+      // Erroring discards queued parts, so a failure waits until the reader has taken them (pull runs on an empty queue).
+      if (failure) return fail(controller, failure.error);
+      // A pull that enqueues nothing is not called again, so read until a part is out or the body ends.
+      while (controller.desiredSize !== null && controller.desiredSize > 0) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          if (!cancelled) controller.error(await sdkBodyError(input, error));
+          return;
+        }
+        if (cancelled) return;
+        const ok = await feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }), controller);
+        if (!ok) {
+          if (cancelled) return;
+          const { error } = failure ?? { error: undefined };
+          if (controller.desiredSize !== null && controller.desiredSize > 0) fail(controller, error);
+          return;
+        }
+        if (!chunk.done) continue;
+        mapper.flush();
+        for (const part of frameParts) controller.enqueue(part);
+        controller.close();
+        // Ending the SDK's idle stream by closing its body: cancelling it makes the SDK build (and drop) an
+        // APICallError on every request; leaving it open tripled the garbage collector's share.
+        input.shell.close();
+        return;
+      }
+    },
+    async cancel(reason) {
+      cancelled = true;
+      await Promise.all([reader.cancel(reason), dropSdk(reason)]);
+    },
+  });
+}
