@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { LanguageModelV4, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { convertToModelMessages, safeValidateUIMessages, wrapLanguageModel, type UIMessage } from 'ai';
 import { createCatalog } from '../lib/ai/catalog/catalog';
@@ -171,7 +171,13 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 300));
 }
 
-type Usage = NodeJS.MemoryUsage;
+type Usage = NodeJS.MemoryUsage & { newSpace: number; oldSpaceUsed: number };
+/** process.memoryUsage() plus the young generation's committed size and the old space's live bytes. */
+function usage(): Usage {
+  const spaces = getHeapSpaceStatistics();
+  const space = (name: string) => spaces.find((entry) => entry.space_name === name);
+  return { ...process.memoryUsage(), newSpace: space('new_space')?.space_size ?? 0, oldSpaceUsed: space('old_space')?.space_used_size ?? 0 };
+}
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 async function measure(mode: string): Promise<{ idle: Usage; heldRaw: Usage; held: Usage; count: number; diff: HeapDiff }> {
@@ -180,16 +186,16 @@ async function measure(mode: string): Promise<{ idle: Usage; heldRaw: Usage; hel
   await settle();
   gc!();
   gc!();
-  const idle = process.memoryUsage();
+  const idle = usage();
   const idleFile = writeHeapSnapshot(`${tmpdir()}/flint-heap-${mode}-idle.heapsnapshot`);
   await fault('POST', { provider: 'groq', kind: 'slow', ms: 1000 });
   const held: Array<{ close: () => Promise<void> }> = [];
   while (held.length < streams) held.push(...(await Promise.all(Array.from({ length: Math.min(25, streams - held.length) }, () => open(handler, 'hold [emulate tokens=120]')))));
   await settle();
-  const heldRaw = process.memoryUsage();
+  const heldRaw = usage();
   gc!();
   gc!();
-  const heldUsage = process.memoryUsage();
+  const heldUsage = usage();
   const heldFile = writeHeapSnapshot(`${tmpdir()}/flint-heap-${mode}-held.heapsnapshot`);
   await Promise.all(held.map((stream) => stream.close()));
   await fault('DELETE');
@@ -206,10 +212,13 @@ try {
     const per = (key: keyof Usage, after: Usage) => kib((after[key] - idle[key]) / count);
     summary.push(`| ${mode} | ${per('heapUsed', heldRaw)} | ${per('heapUsed', held)} | ${per('arrayBuffers', held)} | ${kib(diff.totalBytes / count)} |`);
     process.stdout.write(`\n## ${mode}: ${count} open streams, KiB per stream\n\n`);
-    process.stdout.write('| rss | heapUsed before GC | heapUsed after GC | heapTotal | external | arrayBuffers | new objects in snapshot |\n|---|---|---|---|---|---|---|\n');
-    process.stdout.write(`| ${per('rss', held)} | ${per('heapUsed', heldRaw)} | ${per('heapUsed', held)} | ${per('heapTotal', held)} | ${per('external', held)} | ${per('arrayBuffers', held)} | ${kib(diff.totalBytes / count)} |\n\n`);
+    process.stdout.write('| rss | heapUsed before GC | heapUsed after GC | old space used after GC | heapTotal | external | arrayBuffers | new objects in snapshot | young generation committed, idle -> held (MiB) |\n|---|---|---|---|---|---|---|---|---|\n');
+    const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
+    process.stdout.write(`| ${per('rss', held)} | ${per('heapUsed', heldRaw)} | ${per('heapUsed', held)} | ${per('oldSpaceUsed', held)} | ${per('heapTotal', held)} | ${per('external', held)} | ${per('arrayBuffers', held)} | ${kib(diff.totalBytes / count)} | ${mib(idle.newSpace)} -> ${mib(heldRaw.newSpace)} |\n\n`);
     process.stdout.write('| kind (type: constructor) | objects per stream | bytes per stream |\n|---|---|---|\n');
     for (const row of diff.rows.slice(0, Number(values.top))) process.stdout.write(`| ${row.kind} | ${(row.count / count).toFixed(1)} | ${(row.bytes / count).toFixed(0)} |\n`);
+    process.stdout.write('\n| held by closure variable (nearest on the shortest retainer path) | objects per stream | bytes per stream |\n|---|---|---|\n');
+    for (const row of diff.holders.slice(0, Number(values.top))) process.stdout.write(`| ${row.kind} | ${(row.count / count).toFixed(1)} | ${(row.bytes / count).toFixed(0)} |\n`);
     process.stdout.write('\nOne retainer path (GC root first) of a new object of each largest kind:\n');
     for (const path of diff.paths) process.stdout.write(`- ${path}\n`);
   }

@@ -2,7 +2,13 @@
 // bench/heap-per-stream.ts. V8 keeps an object's id across snapshots, so "new" is "id not seen before".
 
 /** New objects summed by kind (largest first), and a shortest retainer path for the largest kinds. */
-export type HeapDiff = { totalBytes: number; rows: Array<{ kind: string; count: number; bytes: number }>; paths: string[] };
+export type HeapDiff = {
+  totalBytes: number;
+  rows: Array<{ kind: string; count: number; bytes: number }>;
+  /** New bytes by the closure variable nearest to them on their shortest retainer path (what keeps them). */
+  holders: Array<{ kind: string; count: number; bytes: number }>;
+  paths: string[];
+};
 
 type Snapshot = {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
@@ -88,9 +94,28 @@ export function heapDiff(beforeText: string, afterText: string, pathCount: numbe
     for (let at = node; at !== 0 && parent[at] !== -1 && hops.length < 40; at = parent[at]!) hops.push(`${edgeName(parentEdge[at]!)} (${kindOf(at)})`);
     return hops.reverse().join(' ');
   };
+  // The last closure-scope variable on each new object's shortest path names what keeps it alive.
+  const isNew = (node: number) => !seen.has(nodes[node * fields + idAt]!);
+  const holderRows = new Map<string, { kind: string; count: number; bytes: number }>();
+  for (let node = 0; node < nodeCount; node += 1) {
+    if (!isNew(node)) continue;
+    let holder = '(no closure variable)';
+    for (let at = node; at !== 0 && parent[at]! > 0; at = parent[at]!) {
+      const edge = parentEdge[at]!;
+      if (edgeTypes[edges[edge + edgeTypeAt]!] === 'context') {
+        holder = `${strings[edges[edge + edgeNameAt]!]} (${kindOf(at)})`;
+        break;
+      }
+    }
+    let row = holderRows.get(holder);
+    if (row === undefined) holderRows.set(holder, (row = { kind: holder, count: 0, bytes: 0 }));
+    row.count += 1;
+    row.bytes += nodes[node * fields + sizeAt]!;
+  }
+  const holders = [...holderRows.values()].sort((left, right) => right.bytes - left.bytes);
   const paths = sorted.slice(0, pathCount).map((row) => {
     const node = row.sample[Math.floor(row.sample.length / 2)]!;
     return `**${row.kind}**: ${parent[node] === -1 ? '(unreachable)' : pathOf(node)}`;
   });
-  return { totalBytes, rows: sorted.map(({ kind, count, bytes }) => ({ kind, count, bytes })), paths };
+  return { totalBytes, rows: sorted.map(({ kind, count, bytes }) => ({ kind, count, bytes })), holders, paths };
 }
