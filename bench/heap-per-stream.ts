@@ -1,6 +1,6 @@
 // What one open chat stream keeps alive, in one process, against the emulator (issue 14's 200 KB target):
 //   node_modules/.bin/node --expose-gc --conditions=react-server --import ./lib/batch/test-support/resolve-ts-hooks.ts \
-//     bench/heap-per-stream.ts [--streams 200] [--mode both|layers|floor|provider|chain|coalesced|steps] [--top 25] [--paths 6]
+//     bench/heap-per-stream.ts [--streams 200] [--mode both|layers|floor|provider|chain|coalesced|steps] [--top 25] [--paths 6] [--history 0]
 // N streams are opened (the emulator delays every frame 1 s, so they stay open) and read like an HTTP
 // response would be (a read always pending). After a forced GC, process.memoryUsage() and a heap
 // snapshot are taken at idle and with the N streams open; objects new in the second snapshot (V8
@@ -32,7 +32,7 @@ import { modelToolsOf } from '../lib/services/chat-stream/model-tools';
 import { heapDiff, type HeapDiff } from './heap-snapshot-diff.ts';
 
 const { values } = parseArgs({
-  options: { streams: { type: 'string', default: '200' }, mode: { type: 'string', default: 'both' }, top: { type: 'string', default: '25' }, paths: { type: 'string', default: '6' } },
+  options: { streams: { type: 'string', default: '200' }, mode: { type: 'string', default: 'both' }, top: { type: 'string', default: '25' }, paths: { type: 'string', default: '6' }, history: { type: 'string', default: '0' } },
 });
 const streams = Number(values.streams);
 const modes = values.mode === 'both' ? ['floor', 'steps'] : values.mode === 'layers' ? ['floor', 'provider', 'chain', 'coalesced', 'steps'] : [values.mode!];
@@ -57,7 +57,12 @@ const tools = { calculator, currentTime: createCurrentTime() };
 
 function chatRequest(text: string, signal: AbortSignal): Request {
   const id = crypto.randomUUID();
-  const body = { id, trigger: 'submit-message', tier: 'speed', messages: [{ id: `${id}-u`, role: 'user', parts: [{ type: 'text', text }] }] };
+  // --history N: N earlier turns (a ~400-character question and answer each) before the new message.
+  const earlier = Array.from({ length: Number(values.history) }, (_, turn) => [
+    { id: `${id}-q${turn}`, role: 'user', parts: [{ type: 'text', text: `Earlier question ${turn}: ${'why is flint so hard? '.repeat(18)}` }] },
+    { id: `${id}-a${turn}`, role: 'assistant', parts: [{ type: 'text', text: `Earlier answer ${turn}: ${'flint is microcrystalline quartz. '.repeat(12)}` }] },
+  ]).flat();
+  const body = { id, trigger: 'submit-message', tier: 'speed', messages: [...earlier, { id: `${id}-u`, role: 'user', parts: [{ type: 'text', text }] }] };
   return new Request('http://flint.test/api/chat', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal });
 }
 

@@ -117,5 +117,17 @@ export function heapDiff(beforeText: string, afterText: string, pathCount: numbe
     const node = row.sample[Math.floor(row.sample.length / 2)]!;
     return `**${row.kind}**: ${parent[node] === -1 ? '(unreachable)' : pathOf(node)}`;
   });
+  // And the largest single new objects (a whole request body shows up here).
+  const largest: number[] = [];
+  for (let node = 0; node < nodeCount; node += 1) {
+    if (!isNew(node)) continue;
+    largest.push(node);
+    if (largest.length > pathCount * 4) {
+      largest.sort((left, right) => nodes[right * fields + sizeAt]! - nodes[left * fields + sizeAt]!);
+      largest.length = pathCount;
+    }
+  }
+  largest.sort((left, right) => nodes[right * fields + sizeAt]! - nodes[left * fields + sizeAt]!);
+  for (const node of largest.slice(0, pathCount)) paths.push(`largest, ${nodes[node * fields + sizeAt]} bytes, **${kindOf(node)}**: ${parent[node] === -1 ? '(unreachable)' : pathOf(node)}`);
   return { totalBytes, rows: sorted.map(({ kind, count, bytes }) => ({ kind, count, bytes })), holders, paths };
 }
