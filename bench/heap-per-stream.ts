@@ -4,12 +4,16 @@
 // N streams are opened (the emulator delays every frame 1 s, so they stay open) and read like an HTTP
 // response would be (a read always pending). After a forced GC, process.memoryUsage() and a heap
 // snapshot are taken at idle and with the N streams open; objects new in the second snapshot (V8
-// keeps object ids across snapshots) are summed by constructor, per stream, and for the largest
-// kinds one shortest retainer path from the GC roots is printed. `floor` is the provider's bytes
-// held as a Response body (what bench/next-app/app/api/floor returns); `steps` is
-// bench/next-app/app/api/steps' handler, run in-process on a Request (streamChatSteps behind the
-// real chain and the coalescer, tools offered). Next's own HTTP objects are in neither, and are the
-// same for both in `npm run bench`'s RSS figure.
+// keeps object ids across snapshots) are summed per stream by constructor and by the closure
+// variable nearest to them on their shortest retainer path, and for the largest kinds (and the
+// largest single objects) one retainer path from the GC roots is printed. Modes: `floor` is the
+// provider's bytes held as a Response body (bench/next-app/app/api/floor); `provider`, `chain`,
+// `coalesced` add one layer each (the SDK provider model's doStream, the fallback chain, the
+// coalescer); `steps` is bench/next-app/app/api/steps' handler on a Request (streamChatSteps
+// behind all of them, tools offered); `layers` runs all five, so each layer's cost is a difference.
+// `--history N` puts N earlier turns (~800 characters each) in the steps request. Next's HTTP
+// objects are in none of them. "code" and "ModuleWrap" rows are lazy compilation during the run,
+// not per stream. bench/heap-rss-per-stream.ts reads the same split off a real `next start`.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
