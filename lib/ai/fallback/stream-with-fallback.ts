@@ -44,8 +44,10 @@ export async function streamWithFallback(
 
   const served = current.attempt.candidate.entry;
   trace.servedBy = served;
-  let opened: OpenedStream = current;
-  let pending = withServingModel(opened.buffered, served.id);
+  // The caller gets the first answer's request and response; the stream's closures keep only what they read.
+  const { request, response } = current;
+  let opened: OpenStream = { attempt: current.attempt, reader: current.reader, nextIndex: current.nextIndex };
+  let pending = withServingModel(current.buffered, served.id);
   let pendingIndex = 0;
   let phase: 'answer' | 'continuation' = 'answer';
   let partialText = '';
@@ -165,7 +167,7 @@ export async function streamWithFallback(
     if (openReasoningId !== undefined) controller.enqueue({ type: 'reasoning-end', id: openReasoningId });
     openReasoningId = undefined;
     phase = 'continuation';
-    opened = next;
+    opened = { attempt: next.attempt, reader: next.reader, nextIndex: next.nextIndex };
     trace.continuedBy = next.attempt.candidate.entry;
     pending = next.buffered;
     pendingIndex = 0;
@@ -178,6 +180,11 @@ export async function streamWithFallback(
         if (pendingIndex < pending.length) {
           part = pending[pendingIndex] as LanguageModelV4StreamPart;
           pendingIndex += 1;
+          // The buffered parts are forwarded once: an open stream does not keep them for its whole life.
+          if (pendingIndex === pending.length) {
+            pending = [];
+            pendingIndex = 0;
+          }
         } else {
           const attempt = opened.attempt;
           try {
@@ -210,8 +217,11 @@ export async function streamWithFallback(
     },
   });
 
-  return { stream, request: opened.request, response: opened.response };
+  return { stream, request, response };
 }
+
+/** The part of an opened attempt the stream reads from after it has started forwarding. */
+type OpenStream = Pick<OpenedStream, 'attempt' | 'reader' | 'nextIndex'>;
 
 /** Puts the serving model in a response-metadata part right after stream-start. */
 function withServingModel(parts: LanguageModelV4StreamPart[], modelId: string): LanguageModelV4StreamPart[] {

@@ -1,6 +1,6 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it, vi } from 'vitest';
-import { coalesceDeltas } from './coalesce-deltas';
+import { coalescedDeltaStream, coalesceDeltas } from './coalesce-deltas';
 
 async function run(batches: LanguageModelV4StreamPart[][]): Promise<LanguageModelV4StreamPart[]> {
   const transform = coalesceDeltas();
@@ -113,6 +113,47 @@ describe('coalesceDeltas over time', () => {
       expect(received).toEqual(['think', ' more', 'Answer']);
       await writer.close();
       await reading;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('coalescedDeltaStream', () => {
+  it('cancelling it cancels the source and drops the text still held in the window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+    try {
+      let cancelled: unknown;
+      const parts = [{ type: 'text-start', id: 't' } as const, text('one')];
+      let later: LanguageModelV4StreamPart | undefined = text(' two');
+      const source = new ReadableStream<LanguageModelV4StreamPart>(
+        {
+          pull(controller) {
+            const part = parts.shift();
+            if (part) return controller.enqueue(part);
+            const next = later;
+            later = undefined;
+            // ' two' arrives 5 ms after 'one'; then the model is still writing
+            return new Promise<void>((resolve) => next && setTimeout(() => resolve(controller.enqueue(next)), 5));
+          },
+          cancel(reason) {
+            cancelled = reason;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const reader = coalescedDeltaStream(source, 16).getReader();
+      expect((await reader.read()).value).toEqual({ type: 'text-start', id: 't' });
+      const first = reader.read();
+      await vi.advanceTimersByTimeAsync(1); // 'one' goes out at once; ' two' is held for the rest of the window
+      expect((await first).value).toEqual(text('one'));
+      const next = reader.read();
+      await vi.advanceTimersByTimeAsync(5);
+      expect(later).toBeUndefined();
+      await reader.cancel('client left');
+      expect(cancelled).toBe('client left');
+      expect(await next).toEqual({ done: true, value: undefined });
+      await vi.advanceTimersByTimeAsync(50); // the window's timer is gone: nothing is enqueued on a cancelled stream
     } finally {
       vi.useRealTimers();
     }

@@ -12,28 +12,42 @@ export const defaultCoalesceWindowMs = 16;
  * goes out on the next macrotask (time to first token is untouched); later ones are held at most
  * `windowMs`. Any other part flushes pending text first, so order is kept.
  */
-export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
+export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): ReadableWritablePair<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
+  const { readable, writable } = new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>();
+  return { writable, readable: coalescedDeltaStream(readable, windowMs) };
+}
+
+/**
+ * coalesceDeltas over a stream, without a TransformStream: one pull stream reading `source`.
+ * A pipeThrough costs a TransformStream (two streams, their controllers) and pipeTo's reader,
+ * writer and promises, ~10 KiB per open chat (bench/heap-per-stream.ts) and a promise per part.
+ */
+export function coalescedDeltaStream(source: ReadableStream<LanguageModelV4StreamPart>, windowMs = defaultCoalesceWindowMs): ReadableStream<LanguageModelV4StreamPart> {
+  const reader = source.getReader();
   let pending: DeltaPart | undefined;
   let timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   let lastFlushAt = -Infinity;
   /** The block (kind and id) of the last delta sent: a delta of any other block is the first of its block. */
   let lastBlock = '';
-  let controller: TransformStreamDefaultController<LanguageModelV4StreamPart> | undefined;
+  let controller!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
   let closed = false;
 
+  const stopTimer = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer as ReturnType<typeof setTimeout>);
+    clearImmediate(timer as ReturnType<typeof setImmediate>);
+    timer = undefined;
+  };
+
   const flush = () => {
-    if (timer !== undefined) {
-      clearTimeout(timer as ReturnType<typeof setTimeout>);
-      clearImmediate(timer as ReturnType<typeof setImmediate>);
-      timer = undefined;
-    }
+    stopTimer();
     const part = pending;
     pending = undefined;
     if (!part || closed) return;
     lastFlushAt = performance.now();
     lastBlock = `${part.type}:${part.id}`;
     try {
-      controller!.enqueue(part);
+      controller.enqueue(part);
     } catch {
       closed = true; // the reader cancelled the stream: nothing is waiting for this text
     }
@@ -48,29 +62,55 @@ export function coalesceDeltas(windowMs = defaultCoalesceWindowMs): TransformStr
     timer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
   };
 
-  return new TransformStream({
-    start(streamController) {
-      controller = streamController;
-    },
-    transform(part, streamController) {
-      if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
-        if (pending && pending.type === part.type && pending.id === part.id && !part.providerMetadata) {
-          pending = { ...pending, delta: pending.delta + part.delta };
-        } else {
+  return new ReadableStream<LanguageModelV4StreamPart>(
+    {
+      start(streamController) {
+        controller = streamController;
+      },
+      async pull() {
+        // Deltas are merged without returning, so the source keeps being read while the window is open.
+        for (;;) {
+          let result: ReadableStreamReadResult<LanguageModelV4StreamPart>;
+          try {
+            result = await reader.read();
+          } catch (error) {
+            stopTimer();
+            pending = undefined;
+            closed = true;
+            throw error;
+          }
+          if (closed) return;
+          if (result.done) {
+            flush();
+            closed = true;
+            controller.close();
+            return;
+          }
+          const part = result.value;
+          if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
+            if (pending && pending.type === part.type && pending.id === part.id && !part.providerMetadata) {
+              pending = { ...pending, delta: pending.delta + part.delta };
+            } else {
+              flush();
+              pending = part;
+            }
+            schedule();
+            continue;
+          }
           flush();
-          pending = part;
+          controller.enqueue(part);
+          return;
         }
-        schedule();
-        return;
-      }
-      flush();
-      streamController.enqueue(part);
+      },
+      cancel(reason) {
+        closed = true;
+        stopTimer();
+        pending = undefined;
+        return reader.cancel(reason);
+      },
     },
-    flush() {
-      flush();
-      closed = true;
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /** The same as an AI SDK language model middleware, for `wrapLanguageModel`. */
@@ -79,7 +119,7 @@ export function coalesceDeltasMiddleware(windowMs = defaultCoalesceWindowMs): La
     specificationVersion: 'v4',
     wrapStream: async ({ doStream }) => {
       const { stream, ...rest } = await doStream();
-      return { stream: stream.pipeThrough(coalesceDeltas(windowMs)), ...rest };
+      return { stream: coalescedDeltaStream(stream, windowMs), ...rest };
     },
   };
 }
