@@ -38,22 +38,37 @@ export async function createBenchKey(appURL: string, adminToken: string): Promis
   return ((await response.json()) as { key: string }).key;
 }
 
-/** Added TTFT of /v1 over the emulator, at 1 and 10 concurrent streams, alternating rounds so load falls on both. */
-export async function benchV1(options: { appURL: string; emulatorURL: string; key: string; rounds?: number; concurrencies?: number[] }): Promise<string> {
-  const direct = () => ttftOnce(`${options.emulatorURL}/openai/v1/chat/completions`, 'Bearer gsk_bench');
-  const viaV1 = () => ttftOnce(`${options.appURL}/v1/chat/completions`, `Bearer ${options.key}`);
-  for (let index = 0; index < 10; index += 1) await Promise.all([direct(), viaV1()]);
-  const lines = ['| concurrent | direct TTFT p50 / p99 ms | /v1 TTFT p50 / p99 ms | added p50 / p99 ms |', '|---|---|---|---|'];
+/**
+ * Added TTFT of /v1 over the emulator, at 1 and 10 concurrent streams, beside the byte pipe's
+ * (`pipeURL`: the same request forwarded through a Next route of bench/next-app, nothing parsed),
+ * rounds rotating the order so load falls on all of them alike.
+ */
+export async function benchV1(options: { appURL: string; emulatorURL: string; key: string; pipeURL?: string; rounds?: number; concurrencies?: number[] }): Promise<string> {
+  const subjects = [
+    { name: 'direct', run: () => ttftOnce(`${options.emulatorURL}/openai/v1/chat/completions`, 'Bearer gsk_bench') },
+    ...(options.pipeURL === undefined ? [] : [{ name: 'pipe', run: () => ttftOnce(options.pipeURL!, 'Bearer gsk_bench') }]),
+    { name: 'v1', run: () => ttftOnce(`${options.appURL}/v1/chat/completions`, `Bearer ${options.key}`) },
+  ];
+  for (let index = 0; index < 10; index += 1) await Promise.all(subjects.map((subject) => subject.run()));
+  const pipe = options.pipeURL !== undefined;
+  const lines = [
+    `| concurrent | direct TTFT p50 / p99 ms |${pipe ? ' byte pipe added p50 / p99 ms |' : ''} /v1 TTFT p50 / p99 ms | /v1 added p50 / p99 ms |${pipe ? ' /v1 over the pipe p50 ms |' : ''}`,
+    `|---|---|${pipe ? '---|' : ''}---|---|${pipe ? '---|' : ''}`,
+  ];
   for (const concurrency of options.concurrencies ?? [1, 10]) {
-    const d: number[] = [];
-    const g: number[] = [];
+    const samples = new Map(subjects.map((subject) => [subject.name, [] as number[]]));
     const rounds = options.rounds ?? Math.max(30, Math.ceil(300 / concurrency));
     for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? [direct, viaV1] : [viaV1, direct];
-      for (const run of order) (run === direct ? d : g).push(...(await Promise.all(Array.from({ length: concurrency }, run))));
+      for (let turn = 0; turn < subjects.length; turn += 1) {
+        const subject = subjects[(round + turn) % subjects.length]!;
+        samples.get(subject.name)!.push(...(await Promise.all(Array.from({ length: concurrency }, subject.run))));
+      }
     }
-    const [d50, d99, g50, g99] = [percentile(d, 50), percentile(d, 99), percentile(g, 50), percentile(g, 99)];
-    lines.push(`| ${concurrency} | ${cell(d50, 2)} / ${cell(d99, 2)} | ${cell(g50, 2)} / ${cell(g99, 2)} | ${cell(g50 - d50, 2)} / ${cell(g99 - d99, 2)} |`);
+    const p = (name: string, at: number) => percentile(samples.get(name)!, at);
+    const [d50, d99, g50, g99] = [p('direct', 50), p('direct', 99), p('v1', 50), p('v1', 99)];
+    const pipeCells = pipe ? ` ${cell(p('pipe', 50) - d50, 2)} / ${cell(p('pipe', 99) - d99, 2)} |` : '';
+    const overPipe = pipe ? ` ${g50 - p('pipe', 50) >= 0 ? '+' : ''}${cell(g50 - p('pipe', 50), 2)} |` : '';
+    lines.push(`| ${concurrency} | ${cell(d50, 2)} / ${cell(d99, 2)} |${pipeCells} ${cell(g50, 2)} / ${cell(g99, 2)} | ${cell(g50 - d50, 2)} / ${cell(g99 - d99, 2)} |${overPipe}`);
   }
   return lines.join('\n');
 }
