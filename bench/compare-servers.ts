@@ -71,15 +71,15 @@ export async function latencyAndCpu(subjects: Subject[], upstream: Upstream, fra
 
 /**
  * RSS per open stream on a fresh server: warmed with a few requests, then `count` streams held open
- * (the emulator slows every frame to 1 s) and the growth divided by the streams that opened.
+ * (the emulator paced slowly, see holdStreams in main.ts) and the growth divided by the streams that opened.
  */
-export async function rssPerOpenStream(subject: Subject, upstream: Upstream, count: number, slowFrames: (on: boolean) => Promise<void>) {
+export async function rssPerOpenStream(subject: Subject, upstream: Upstream, count: number, holdStreams: (on: boolean) => Promise<void>) {
   const server = await subject.fresh();
   try {
     await concurrently(4, 20, () => streamOnce(`${server.url}${subject.path}`, upstream.chatBody(upstream.prompt)));
     await delay(1000);
     const idle = rssBytes(server.pid);
-    await slowFrames(true);
+    await holdStreams(true);
     const open: Array<{ close: () => void }> = [];
     const started = performance.now();
     while (open.length < count && performance.now() - started < 30_000) {
@@ -89,7 +89,7 @@ export async function rssPerOpenStream(subject: Subject, upstream: Upstream, cou
     await delay(300);
     const held = rssBytes(server.pid);
     for (const stream of open) stream.close();
-    await slowFrames(false);
+    await holdStreams(false);
     return (held - idle) / Math.max(1, open.length) / 1024;
   } finally {
     await server.stop();

@@ -47,10 +47,13 @@ async function clearFaults() {
   await fetch(`${emulatorURL}/_emulator/faults`, { method: 'DELETE' });
   await fetch(`${emulatorURL}/_emulator/requests`, { method: 'DELETE' });
 }
-/** Holds streams open: every groq frame waits 1 s. */
-async function slowFrames(on: boolean) {
-  if (on) await fault({ provider: 'groq', kind: 'slow', ms: 1000 });
-  else await clearFaults();
+/**
+ * Holds streams open: the emulator paced at 1 % of each model's speed (~10 tokens/s), so a reply
+ * starts within the first-token deadline (a slowed first frame would send /api/chat to its backup
+ * and end the stream) and then stays open for many seconds.
+ */
+async function holdStreams(on: boolean) {
+  await setSpeed(on ? 0.01 : 1);
 }
 
 async function main() {
@@ -91,7 +94,7 @@ async function main() {
     log('\n## Failover (speed tier: gpt-oss-20b fails once, gpt-oss-120b answers)');
     log(await benchFailover({ appURL: app.url, fault, clearFaults, chatBody: (tier) => chatBody(prompt, tier) }));
 
-    await slowFrames(false);
+    await clearFaults();
     await setSpeed(0);
     const longBefore = rssBytes(app.pid);
     let peak = longBefore;
@@ -111,7 +114,7 @@ async function main() {
     // Memory last, each on a fresh server, so nothing the latency runs left behind is counted.
     const rows: Figures[] = [];
     for (const [index, subject] of subjects.entries()) {
-      rows.push({ ...partial[index]!, rssPerStreamKiB: await rssPerOpenStream(subject, upstream, openStreams, slowFrames) });
+      rows.push({ ...partial[index]!, rssPerStreamKiB: await rssPerOpenStream(subject, upstream, openStreams, holdStreams) });
       await delay(200);
     }
     log(`\n## Issue 14's four figures, one run (added = over the emulator called directly; RSS: ${openStreams} streams held open on a fresh server)`);
