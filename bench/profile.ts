@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { attributionTable } from './cpu-profile-attribution.ts';
+import { devtools as connectDevtools } from './devtools.ts';
 import { concurrently } from './compare-servers.ts';
 import { benchAppDir, buildIfNeeded, root, startApp, startBenchApp, startEmulator } from './servers.ts';
 import { streamOnce } from './stream-client.ts';
@@ -13,30 +14,6 @@ const inspectorPort = 9239;
 const requests = 300;
 const path = process.argv.slice(2).find((arg) => arg.startsWith('/')) ?? '/api/chat';
 
-/** A minimal Chrome DevTools Protocol client over the WebSocket Node 24 ships. */
-async function inspector(port: number) {
-  const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
-  const socket = new WebSocket(target!.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => {
-    socket.onopen = resolve;
-    socket.onerror = reject;
-  });
-  let nextId = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  socket.onmessage = (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  };
-  return {
-    send: (method: string, params: Record<string, unknown> = {}) =>
-      new Promise<unknown>((resolve) => {
-        const id = ++nextId;
-        waiting.set(id, resolve);
-        socket.send(JSON.stringify({ id, method, params }));
-      }),
-    close: () => socket.close(),
-  };
-}
 
 const chatBody = () => {
   const id = crypto.randomUUID();
@@ -51,7 +28,7 @@ const app = await (ofApp ? startApp(3230, emulator.url, inspect) : startBenchApp
 try {
   const url = `${app.url}${path}`;
   await concurrently(8, 100, () => streamOnce(url, chatBody()));
-  const devtools = await inspector(inspectorPort);
+  const devtools = await connectDevtools(inspectorPort);
   await devtools.send('Profiler.enable');
   await devtools.send('Profiler.setSamplingInterval', { interval: 250 });
   await devtools.send('Profiler.start');

@@ -1,7 +1,7 @@
 // The same storage behaviour on both engines: embedded PGlite and a real Postgres server.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type RunningPostgres } from '@/test/start-postgres';
+import { bothEngines } from '@/test/both-engines';
 import { createKey, findKey, listKeys, revokeKey } from '@/lib/gateway/key-store';
 import { reserveBudget, settleBudget } from '@/lib/gateway/budget';
 import { periodStart } from '@/lib/gateway/budget-period';
@@ -11,16 +11,7 @@ import { migrate } from './migrate';
 import { openDatabase } from './open-database';
 import { gatewayKeys, usageLedger } from './schema';
 
-let postgres: RunningPostgres;
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(() => postgres?.stop());
-
-const engines: Array<[string, () => Promise<Database>]> = [
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-  ['Postgres', () => openDatabase({ databaseUrl: postgres.url, dataDir: 'unused' })],
-];
+const engines = bothEngines();
 
 describe.each(engines)('storage on %s', (_name, open) => {
   let database: Database;

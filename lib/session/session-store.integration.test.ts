@@ -2,25 +2,15 @@
 // session ends, lapses, or its key is revoked.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type RunningPostgres } from '@/test/start-postgres';
+import { bothEngines } from '@/test/both-engines';
 import type { Database } from '@/lib/db/database';
-import { openDatabase } from '@/lib/db/open-database';
 import { gatewayKeys } from '@/lib/db/schema';
 import { createKey, revokeKey } from '@/lib/gateway/key-store';
 import { hashKey } from '@/lib/gateway/key-secret';
 import { chatSessions } from './schema';
 import { createSession, endSession, findSessionKey, sessionLifetimeSeconds } from './session-store';
 
-let postgres: RunningPostgres;
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(() => postgres?.stop());
-
-const engines: Array<[string, () => Promise<Database>]> = [
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-  ['Postgres', () => openDatabase({ databaseUrl: postgres.url, dataDir: 'unused' })],
-];
+const engines = bothEngines();
 
 describe.each(engines)('chat sessions on %s', (_name, open) => {
   let database: Database;
