@@ -36,6 +36,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(step.getByTestId('tool-step-output')).toContainText('87');
     // The answer quotes the tool's result after the step.
     await expect(answer).toContainText('"result":"87"');
+    // The model thought before the call and again after it: each block shows its own time.
+    const blocks = await answer.getByTestId('reasoning').count();
+    expect(blocks).toBeGreaterThan(0);
+    await expect(answer.getByTestId('reasoning-duration')).toHaveCount(blocks);
     const phone = testInfo.project.name === 'chromium-375';
     if (phone) {
       // Nothing spills sideways at 375 px.

@@ -50,7 +50,7 @@ export default function ChatSession({ chatId, initialMessages, configured, tier,
   );
   const persistChat = useCallback((messages: FlintUIMessage[]) => onPersist(messages, { toolsOff: !toolsOnRef.current }), [onPersist]);
   const setMessagesRef = useRef<(update: (messages: FlintUIMessage[]) => FlintUIMessage[]) => void>(() => undefined);
-  const reasoningDurationRef = useRef<(message: FlintUIMessage) => number | undefined>(() => undefined);
+  const reasoningDurationRef = useRef<(message: FlintUIMessage) => number[] | undefined>(() => undefined);
 
   const { messages, sendMessage, status, stop, error, regenerate, clearError, setMessages } = useChat<FlintUIMessage>({
     id: chatId,

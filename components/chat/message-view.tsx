@@ -12,6 +12,7 @@ import { Markdown } from './markdown';
 import { MessageEditor } from './message-editor';
 import { MessageImages } from './message-images';
 import { Reasoning } from './reasoning';
+import { reasoningDurationOf } from '@/lib/chat/reasoning-clocks';
 import { ServedByBadge } from './served-by-badge';
 import { ToolStep } from './tool-step';
 import { ToolsNotice } from './tools-notice';
@@ -73,12 +74,14 @@ function Answer({ message, streaming, latest, busy, onRegenerate, onContinue }: 
   const metadata = message.metadata;
   const text = messageText(message);
   const endedEarly = metadata?.interrupted ? 'interrupted' : metadata?.stopped ? 'stopped' : undefined;
+  let reasoningBlock = 0;
   return (
     <li data-testid="message-assistant" data-message-id={message.id} data-streaming={streaming || undefined} className="max-w-full">
       <span className="sr-only">Flint said: </span>
       {message.parts.map((part, index) => {
         if (part.type === 'reasoning' && part.text) {
-          return <Reasoning key={index} text={part.text} thinking={streaming && part.state === 'streaming'} durationMs={metadata?.reasoningMs} />;
+          const durationMs = reasoningDurationOf(metadata?.reasoningMs, reasoningBlock++);
+          return <Reasoning key={index} text={part.text} thinking={streaming && part.state === 'streaming'} durationMs={durationMs} />;
         }
         if (part.type === 'text' && part.text) {
           return <Markdown key={index} text={part.text} streaming={streaming} />;

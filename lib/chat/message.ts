@@ -34,8 +34,8 @@ export const messageMetadataSchema = z.object({
   createdAt: z.number().optional(),
   /** Set when the answer was offered tools. */
   tools: toolsInfoSchema.optional(),
-  /** Set by the browser: how long the model's visible reasoning took, for "Thinking · 2.3 s". */
-  reasoningMs: z.number().optional(),
+  /** Set by the browser: how long each reasoning block took, for "Thinking · 2.3 s" (one number in answers saved before blocks were timed apart). */
+  reasoningMs: z.union([z.number(), z.array(z.number())]).optional(),
   /** Set by the browser when the user pressed Stop, so the answer can offer Continue after a reload. */
   stopped: z.boolean().optional(),
 });
