@@ -26,12 +26,11 @@ export function useReasoningClock(messages: FlintUIMessage[], status: ChatStatus
     if (advanced.length > 0) clocks.current.set(last.id, advanced);
   }, [last]);
 
+  // Read as the answer ends, which can be before the page rendered its last parts: those are clocked now.
   return (message: FlintUIMessage): number[] | undefined => {
-    const known = clocks.current.get(message.id);
-    if (known) return reasoningDurations(known, performance.now());
-    // A reply that arrived whole before any render: its thinking lasted at most until now.
     if (sentAt.current === undefined) return undefined;
-    const whole = advanceReasoningClocks([], message.parts, sentAt.current, performance.now());
-    return whole.length > 0 ? reasoningDurations(whole, performance.now()) : undefined;
+    const now = performance.now();
+    const final = advanceReasoningClocks(clocks.current.get(message.id) ?? [], message.parts, sentAt.current, now, { final: true });
+    return final.length > 0 ? reasoningDurations(final, now) : undefined;
   };
 }

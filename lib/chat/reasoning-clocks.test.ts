@@ -18,6 +18,12 @@ describe('reasoning clocks', () => {
     expect(reasoningDurations(clocks, 9999)).toEqual([500, 800]);
   });
 
+  it('counts a block the page never saw stream from the end of the block before it, once the answer is over', () => {
+    let clocks = advanceReasoningClocks([], [reasoning('Let me compute', 'done'), toolCall], 1000, 1500);
+    clocks = advanceReasoningClocks(clocks, [reasoning('Let me compute', 'done'), toolCall, reasoning('4 it is', 'done'), text('It is 4.')], 1000, 2100, { final: true });
+    expect(reasoningDurations(clocks, 2100)).toEqual([500, 600]);
+  });
+
   it('starts the first block at the question, so reasoning and text arriving in one render still count', () => {
     const clocks = advanceReasoningClocks([], [reasoning('quick', 'streaming'), text('Hi')], 1000, 1040);
     expect(reasoningDurations(clocks, 5000)).toEqual([40]);

@@ -12,14 +12,23 @@ const movesOn = (part: Part) => (part.type === 'text' && part.text !== '') || pa
  * Advances the clocks of an answer's reasoning blocks, one per block in order, from what the answer
  * shows now. The first block starts when the question was sent (a fast model's first thought and
  * first text can reach the page in one render); a later block (after a tool step) starts when it
- * first appears. A block ends when it is done or anything after it has appeared.
+ * first appears. A block ends when it is done or anything after it has appeared. `final`: the
+ * answer is over, and a block the page never saw stream (it arrived between two renders) is
+ * counted from the end of the block before it: at most that long.
  */
-export function advanceReasoningClocks(clocks: readonly ReasoningClock[], parts: readonly Part[], sentAt: number, now: number): ReasoningClock[] {
+export function advanceReasoningClocks(
+  clocks: readonly ReasoningClock[],
+  parts: readonly Part[],
+  sentAt: number,
+  now: number,
+  { final = false }: { final?: boolean } = {},
+): ReasoningClock[] {
   const next = clocks.map((clock) => ({ ...clock }));
   let block = 0;
   parts.forEach((part, index) => {
     if (part.type !== 'reasoning' || part.text === '') return;
-    const clock = (next[block] ??= { startedAt: block === 0 ? sentAt : now });
+    const unseenStart = block === 0 ? sentAt : final ? (next[block - 1]?.endedAt ?? sentAt) : now;
+    const clock = (next[block] ??= { startedAt: unseenStart });
     if (clock.endedAt === undefined && (part.state === 'done' || parts.slice(index + 1).some(movesOn))) clock.endedAt = now;
     block += 1;
   });
