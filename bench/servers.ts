@@ -108,8 +108,18 @@ export function buildIfNeeded(dir: string, rebuild: boolean, log: (line: string)
 }
 
 /** The emulator, pinned to core 0 and paced like Groq (speed 1). */
-export function startEmulator(port: number): Promise<Server> {
-  return startServer({ core: 0, args: ['emulator/main.ts', '--port', String(port), '--speed', '1'], env: {}, url: `http://127.0.0.1:${port}`, healthPath: '/_emulator' });
+export async function startEmulator(port: number): Promise<Server> {
+  const emulator = await startServer({ core: 0, args: ['emulator/main.ts', '--port', String(port), '--speed', '1'], env: {}, url: `http://127.0.0.1:${port}`, healthPath: '/_emulator' });
+  // The bench sends more tokens a minute than a developer-tier key allows (300k on gpt-oss-20b).
+  // /api/chat reads the reported budgets and rightly moves to gpt-oss-120b, then to OpenAI, when
+  // they run short, so its rows would measure other models than the floor's. Reported budgets stay
+  // full, as on a higher tier.
+  await fetch(`${emulator.url}/_emulator/rate-limits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ provider: 'groq', remainingTokens: 100_000_000, resetTokensMs: 60_000 }),
+  });
+  return emulator;
 }
 
 /** The app's admin token in the bench, so /v1's row can create a gateway key through the admin API. */
