@@ -32,21 +32,24 @@ const ttfts = (samples: StreamSample[]) => samples.filter((sample) => sample.ok 
 /**
  * Added TTFT at 1 stream and at 50, and CPU per request, for every subject. Interleaved: each round
  * asks the emulator directly and then every subject in turn (one request each at 1 stream, one wave
- * of 50 at 50), so load from other processes drifts over all rows alike instead of one.
+ * of 50 at 50, each round starting at another subject), so load from other processes drifts over
+ * all rows alike instead of one. Give every subject its own server: see main.ts.
  */
 export async function latencyAndCpu(subjects: Subject[], upstream: Upstream, framesPerReply: number): Promise<Array<Omit<Figures, 'rssPerStreamKiB'>>> {
   const direct = () => streamOnce(`${upstream.emulatorURL}/openai/v1/chat/completions`, upstream.directBody(upstream.prompt), upstream.directHeaders);
   const via = (subject: Subject) => () => streamOnce(`${subject.server.url}${subject.path}`, upstream.chatBody(upstream.prompt));
   for (const subject of subjects) await concurrently(4, 30, via(subject));
   const single = { direct: [] as StreamSample[], via: subjects.map(() => [] as StreamSample[]) };
+  // Each round starts at another subject, so none always runs right after the direct call (or last).
+  const inTurn = (round: number) => subjects.map((subject, index) => ({ subject, index })).map((_, at, all) => all[(at + round) % all.length]!);
   for (let round = 0; round < 40; round++) {
     single.direct.push(await direct());
-    for (const [index, subject] of subjects.entries()) single.via[index]!.push(await via(subject)());
+    for (const { subject, index } of inTurn(round)) single.via[index]!.push(await via(subject)());
   }
   const at50 = { direct: [] as StreamSample[], via: subjects.map(() => [] as StreamSample[]), cpuUs: subjects.map(() => 0) };
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < 8; round++) {
     at50.direct.push(...(await concurrently(50, 50, direct)));
-    for (const [index, subject] of subjects.entries()) {
+    for (const { subject, index } of inTurn(round)) {
       const cpuBefore = cpuMicros(subject.server.pid);
       at50.via[index]!.push(...(await concurrently(50, 50, via(subject))));
       at50.cpuUs[index]! += cpuMicros(subject.server.pid) - cpuBefore;
