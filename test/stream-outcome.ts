@@ -37,24 +37,29 @@ function normalise(parts: LanguageModelV4StreamPart[]): unknown[] {
     if (!toolIds.has(id)) toolIds.set(id, `tool-${toolIds.size}`);
     return toolIds.get(id);
   };
-  return parts.map((part) => {
+  return parts.flatMap((part): unknown[] => {
     switch (part.type) {
+      case 'text-delta':
+      case 'reasoning-delta':
+        // Where delta boundaries fall is not part of the contract (the lean parser joins the deltas of
+        // one network read): a delta is compared character by character, so joined and split text match.
+        return [...part.delta].map((character) => ({ ...part, delta: character }));
       case 'response-metadata':
         // The emulator mints a fresh completion id and clock per call.
-        return { ...part, id: typeof part.id, timestamp: part.timestamp instanceof Date ? 'date' : part.timestamp };
+        return [{ ...part, id: typeof part.id, timestamp: part.timestamp instanceof Date ? 'date' : part.timestamp }];
       case 'tool-input-start':
       case 'tool-input-delta':
       case 'tool-input-end':
-        return { ...part, id: toolId(part.id) };
+        return [{ ...part, id: toolId(part.id) }];
       case 'tool-call':
-        return { ...part, toolCallId: toolId(part.toolCallId) };
+        return [{ ...part, toolCallId: toolId(part.toolCallId) }];
       case 'error':
-        return { type: 'error', error: describeError(part.error) };
+        return [{ type: 'error', error: describeError(part.error) }];
       case 'raw':
         // Emulator chunks carry fresh ids, clocks and timings; the rest of the chunk must match.
-        return { type: 'raw', rawValue: JSON.parse(JSON.stringify(part.rawValue), (key, value) => (key === 'id' || key === 'created' || key.endsWith('_time') ? typeof value : value)) };
+        return [{ type: 'raw', rawValue: JSON.parse(JSON.stringify(part.rawValue), (key, value) => (key === 'id' || key === 'created' || key.endsWith('_time') ? typeof value : value)) }];
       default:
-        return part;
+        return [part];
     }
   });
 }

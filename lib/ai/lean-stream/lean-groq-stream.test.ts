@@ -51,7 +51,34 @@ async function read(stream: ReadableStream<LanguageModelV4StreamPart>) {
 
 const frame = (value: object) => `data: ${JSON.stringify(value)}\n\n`;
 
+/** A body whose reads are exactly these texts (frames that arrived together in one network read). */
+function reads(...texts: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const text = texts.shift();
+      if (text === undefined) controller.close();
+      else controller.enqueue(encoder.encode(text));
+    },
+  });
+}
+
 describe('leanGroqStream', () => {
+  it('joins the deltas of a block that arrived in one read, and keeps reads and blocks apart', async () => {
+    const delta = (key: 'reasoning' | 'content', text: string) => frame({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { [key]: text } }] });
+    const wire = reads(
+      delta('reasoning', 'a') + delta('reasoning', 'b') + delta('content', 'c') + delta('content', 'd'),
+      delta('content', 'e') + delta('content', 'f'),
+      delta('content', 'g') + 'data: [DONE]\n\n',
+    );
+    const { parts } = await read(leanGroqStream({ body: wire, start, ...idleSdk() }));
+    const deltas = parts.flatMap((part) => (part.type === 'text-delta' || part.type === 'reasoning-delta' ? [`${part.type}:${part.delta}`] : []));
+    expect(deltas).toEqual(['reasoning-delta:ab', 'text-delta:cd', 'text-delta:ef', 'text-delta:g']);
+    expect(parts.map((part) => part.type)).toEqual([
+      'stream-start', 'response-metadata', 'reasoning-start', 'reasoning-delta', 'reasoning-end', 'text-start', 'text-delta', 'text-delta', 'text-delta', 'text-end', 'finish',
+    ]);
+  });
+
   it('maps reasoning, text, a tool call and x_groq usage itself, with the SDK stream fed nothing', async () => {
     const sdk = idleSdk();
     const wire = [

@@ -3,6 +3,8 @@ import { createParser } from 'eventsource-parser';
 import { createGroqPartMapper } from './groq-part-mapper';
 import { parseGroqFrame } from './parse-groq-frame';
 
+type DeltaPart = Extract<LanguageModelV4StreamPart, { type: 'text-delta' | 'reasoning-delta' }>;
+
 /** The pieces of one call: the real body, and the SDK's own (idle) stream fed by `shell`. */
 export interface LeanGroqStreamInput {
   body: ReadableStream<Uint8Array>;
@@ -39,6 +41,31 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
   let cancelled = false;
   const dropSdk = (reason?: unknown) => input.sdk.cancel(reason).catch(() => undefined);
 
+  /**
+   * Enqueues the parts of one network read, the deltas of a block that arrived together as one part.
+   * Every stage after this one pays per part (the chain, the coalescer, the UI stream), and a read at
+   * Groq's pace carries ~5 frames; joining them adds no wait, since they were all here already.
+   */
+  const deliver = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
+    let held: DeltaPart | undefined;
+    for (const part of frameParts) {
+      if ((part.type === 'text-delta' || part.type === 'reasoning-delta') && part.providerMetadata === undefined) {
+        if (held !== undefined && held.type === part.type && held.id === part.id) {
+          held = { ...held, delta: held.delta + part.delta };
+          continue;
+        }
+        if (held !== undefined) controller.enqueue(held);
+        held = part;
+        continue;
+      }
+      if (held !== undefined) controller.enqueue(held);
+      held = undefined;
+      controller.enqueue(part);
+    }
+    if (held !== undefined) controller.enqueue(held);
+    frameParts.length = 0;
+  };
+
   /** Maps the complete events in `text`; false once a frame threw (the failure is then recorded). */
   const feed = async (text: string, controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
     if (text.length > 0) parser.feed(text);
@@ -54,12 +81,11 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         // The SDK's transform throws here too (a tool-call delta its tracker rejects); how much of this
         // frame its reader still sees is a microtask race there, so all of it is delivered here, then the error.
         failure = { error };
+        break;
       }
-      for (const part of frameParts) controller.enqueue(part);
-      frameParts.length = 0;
-      if (failure) return false;
     }
-    return true;
+    deliver(controller);
+    return failure === undefined;
   };
 
   const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
@@ -94,7 +120,7 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         }
         if (!chunk.done) continue;
         mapper.flush();
-        for (const part of frameParts) controller.enqueue(part);
+        deliver(controller);
         controller.close();
         // Ending the SDK's idle stream by closing its body: cancelling it makes the SDK build (and drop) an
         // APICallError on every request; leaving it open tripled the garbage collector's share.
