@@ -4,6 +4,23 @@ import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { leanGroqStream } from './lean-groq-stream';
 import { needsSdkStream } from './needs-sdk-stream';
 
+/**
+ * The error @ai-sdk/groq's stream reports when a 2xx body fails with `error`: a second, offline call whose
+ * fetch answers with the first response's status and headers and a body that fails at once. Only a
+ * broken or aborted stream pays for it; an open stream keeps no SDK pipeline for it.
+ */
+async function sdkBodyError(modelId: string, settings: GroqProviderSettings, options: Parameters<LanguageModelV4['doStream']>[0], response: Response, error: unknown) {
+  const failing = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(error) });
+  const fetch: FetchFunction = async () => new Response(failing, { status: response.status, statusText: response.statusText, headers: response.headers });
+  try {
+    const reader = (await createGroq({ ...settings, fetch }).languageModel(modelId).doStream(options)).stream.getReader();
+    while (!(await reader.read()).done);
+  } catch (wrapped) {
+    return wrapped;
+  }
+  return error;
+}
+
 /** One streamed call: the SDK builds the request and maps failures; a 2xx body is kept for the lean parser. */
 async function leanDoStream(
   modelId: string,
@@ -11,13 +28,13 @@ async function leanDoStream(
   options: Parameters<LanguageModelV4['doStream']>[0],
 ): Promise<LanguageModelV4StreamResult> {
   const realFetch = settings.fetch ?? globalThis.fetch;
-  let body: ReadableStream<Uint8Array> | undefined;
+  let real: Response | undefined;
   let shell: ReadableStreamDefaultController<Uint8Array> | undefined;
   const fetch: FetchFunction = async (input, init) => {
     const response = await realFetch(input, init);
     // A failure (or an empty 2xx) goes to the SDK as it came, so its APICallError mapping stays the SDK's.
     if (!response.ok || response.body == null) return response;
-    body = response.body;
+    real = response;
     const idle = new ReadableStream<Uint8Array>({ start: (controller) => void (shell = controller) });
     return new Response(idle, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
@@ -26,17 +43,32 @@ async function leanDoStream(
   try {
     result = await createGroq({ ...settings, fetch }).languageModel(modelId).doStream(options);
   } catch (error) {
-    await body?.cancel(error).catch(() => undefined);
+    await real?.body?.cancel(error).catch(() => undefined);
     throw error;
   }
-  if (body == null || shell == null) return result;
+  const response = real;
+  if (response?.body == null || shell == null) return result;
   const sdk = result.stream.getReader();
   const start = await sdk.read();
   if (start.done || start.value.type !== 'stream-start') {
-    await body.cancel();
+    await response.body.cancel();
     throw new Error('@ai-sdk/groq stream did not open with stream-start');
   }
-  return { ...result, stream: leanGroqStream({ body, start: start.value, sdk, shell }) };
+  // The SDK's own pipeline is done with once it said stream-start: its idle body is closed (a cancel
+  // would make it build and drop an APICallError) and it is read out, so an open stream does not keep
+  // its four transform stages (~15-20 KiB per stream, bench/heap-per-stream.ts).
+  shell.close();
+  void (async () => {
+    try {
+      while (!(await sdk.read()).done);
+    } catch {
+      // nothing of it is used
+    }
+  })();
+  return {
+    ...result,
+    stream: leanGroqStream({ body: response.body, start: start.value, wrapBodyError: (error) => sdkBodyError(modelId, settings, options, response, error) }),
+  };
 }
 
 /**

@@ -5,24 +5,13 @@ import { parseGroqFrame } from './parse-groq-frame';
 
 type DeltaPart = Extract<LanguageModelV4StreamPart, { type: 'text-delta' | 'reasoning-delta' }>;
 
-/** The pieces of one call: the real body, and the SDK's own (idle) stream fed by `shell`. */
+/** The pieces of one call: the real body, and how the SDK would wrap a failure of it. */
 export interface LeanGroqStreamInput {
   body: ReadableStream<Uint8Array>;
-  /** The SDK's `stream-start` part, already read from `sdk`. */
+  /** The SDK's `stream-start` part. */
   start: LanguageModelV4StreamPart;
-  sdk: ReadableStreamDefaultReader<LanguageModelV4StreamPart>;
-  shell: ReadableStreamDefaultController<Uint8Array>;
-}
-
-/** Rethrows a body failure as the SDK wraps it (APICallError "Failed to process successful response", abort errors as they are), by letting the SDK's own stream see it. */
-async function sdkBodyError(input: LeanGroqStreamInput, error: unknown): Promise<unknown> {
-  input.shell.error(error);
-  try {
-    while (!(await input.sdk.read()).done);
-  } catch (sdkError) {
-    return sdkError;
-  }
-  return error;
+  /** The error the SDK's own stream reports when its body fails with `error` (APICallError "Failed to process successful response", abort errors as they are). */
+  wrapBodyError: (error: unknown) => Promise<unknown>;
 }
 
 /**
@@ -39,7 +28,6 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
   let failure: { error: unknown } | undefined;
   // Set by cancel(): a read or a slow frame still in flight must not enqueue into the closed stream.
   let cancelled = false;
-  const dropSdk = (reason?: unknown) => input.sdk.cancel(reason).catch(() => undefined);
 
   /**
    * Enqueues the parts of one network read, the deltas of a block that arrived together as one part.
@@ -91,7 +79,6 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
   const fail = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>, error: unknown) => {
     controller.error(error);
     void reader.cancel(error).catch(() => undefined);
-    void dropSdk(error);
   };
 
   return new ReadableStream<LanguageModelV4StreamPart>({
@@ -107,7 +94,7 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         try {
           chunk = await reader.read();
         } catch (error) {
-          if (!cancelled) controller.error(await sdkBodyError(input, error));
+          if (!cancelled) controller.error(await input.wrapBodyError(error));
           return;
         }
         if (cancelled) return;
@@ -122,15 +109,12 @@ export function leanGroqStream(input: LeanGroqStreamInput): ReadableStream<Langu
         mapper.flush();
         deliver(controller);
         controller.close();
-        // Ending the SDK's idle stream by closing its body: cancelling it makes the SDK build (and drop) an
-        // APICallError on every request; leaving it open tripled the garbage collector's share.
-        input.shell.close();
         return;
       }
     },
     async cancel(reason) {
       cancelled = true;
-      await Promise.all([reader.cancel(reason), dropSdk(reason)]);
+      await reader.cancel(reason);
     },
   });
 }
