@@ -1,7 +1,7 @@
 // What one cost-ledger row costs in CPU on the embedded database, written behind the way requests write it:
 //   flock /tmp/flint-heavy.lock node_modules/.bin/node --conditions=react-server --import ./lib/batch/test-support/resolve-ts-hooks.ts bench/ledger-write.ts
-// Standalone, not in npm run bench: four fresh PGlite databases (file-backed, real migrations), two trickle rates,
-// three rounds each take ~70 s. Rows arrive a few per 10 ms tick; the figure is process CPU (all threads, as the
+// Standalone, not in npm run bench: five fresh PGlite databases (file-backed, real migrations), two trickle rates,
+// three rounds each take ~85 s. Rows arrive a few per 10 ms tick; the figure is process CPU (all threads, as the
 // server bench counts it) and main-thread CPU per row, open and migrations excluded, median of the rounds, next to
 // a floor that runs the same trickle into a no-op (timers and promises only). Figures, no assertions.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../lib/db/database';
+import { insertUsageRows } from '../lib/db/insert-usage-rows';
 import { openDatabase } from '../lib/db/open-database';
 import { usageLedger } from '../lib/db/schema';
 import { recordUsage } from '../lib/usage/record-usage';
@@ -50,6 +51,7 @@ const variants: Array<[string, Record]> = [
   ['floor: the trickle into a no-op', batched(async () => {}, 100)],
   ['before: drizzle insert().values(), 100 ms', batched((rows, db) => db.insert(usageLedger).values(rows), 100)],
   ['unnest($1::uuid[], ...) via drizzle, 100 ms', batched(unnestInsert, 100)],
+  ['the same JSON statement, 100 ms', batched((rows, db) => insertUsageRows(db, rows), 100)],
   ['after: recordUsage (JSON, simple query, 250 ms)', recordUsage],
 ];
 
