@@ -40,7 +40,7 @@ describe.each(engines)('the ledger batch on %s', (_name, open) => {
     expect(times!.count).toBe(1);
   });
 
-  it('writes every row of a burst past one statement'''s cap', async () => {
+  it("writes every row of a burst past one statement's cap", async () => {
     const burst = Array.from({ length: 1500 }, (_, index) => recordUsage({ surface: 'v1', status: 'burst', outputTokens: index, costUsd: index / 1000 }, database.db));
     await Promise.all(burst);
     const stored = await rowsOf('burst');
