@@ -1,7 +1,7 @@
 // What one cost-ledger row costs in CPU on the embedded database, written behind the way requests write it:
 //   flock /tmp/flint-heavy.lock node_modules/.bin/node --conditions=react-server --import ./lib/batch/test-support/resolve-ts-hooks.ts bench/ledger-write.ts
 // Standalone, not in npm run bench: five fresh PGlite databases (file-backed, real migrations), two trickle rates,
-// three rounds each take ~85 s. Rows arrive a few per 10 ms tick; the figure is process CPU (all threads, as the
+// three rounds each take ~90 s. Rows arrive a few per 10 ms tick; the figure is process CPU (all threads, as the
 // server bench counts it) and main-thread CPU per row, open and migrations excluded, median of the rounds, next to
 // a floor that runs the same trickle into a no-op (timers and promises only). Figures, no assertions.
 import { mkdtemp, rm } from 'node:fs/promises';

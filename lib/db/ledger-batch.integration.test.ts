@@ -4,11 +4,28 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bothEngines } from '@/test/both-engines';
 import { recordUsage } from '@/lib/usage/record-usage';
 import type { UsageRow } from '@/lib/usage/usage-row';
-import type { Database } from './database';
-import { usageLedger } from './schema';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database, Db } from './database';
+import { insertUsageRows } from './insert-usage-rows';
+import { openDatabase } from './open-database';
+import { schema, usageLedger } from './schema';
 
 const engines = bothEngines();
 const key = '3f0c6a4e-8b1d-4c2a-9e5f-0123456789ab';
+
+describe('the ledger insert through a drizzle handle the database did not open', () => {
+  it('writes the same rows through drizzle instead of the simple-query runner', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const other: Db = drizzle({ client: (database.db as unknown as { $client: PGlite }).$client, schema });
+      await insertUsageRows(other, [{ surface: 'v1', status: "o'k $ledger$", costUsd: 0.5 }]);
+      expect((await database.db.select().from(usageLedger)).map((row) => [row.status, row.costUsd, row.inputTokens])).toEqual([["o'k $ledger$", 0.5, 0]]);
+    } finally {
+      await database.close();
+    }
+  });
+});
 
 describe.each(engines)('the ledger batch on %s', (_name, open) => {
   let database: Database;
@@ -47,6 +64,11 @@ describe.each(engines)('the ledger batch on %s', (_name, open) => {
     // Two statements, on Postgres possibly at once on two connections: ids interleave, the set of rows does not.
     expect(stored.map((row) => row.outputTokens).sort((a, b) => a - b)).toEqual(Array.from({ length: 1500 }, (_, index) => index));
     expect(stored.reduce((sum, row) => sum + row.costUsd, 0)).toBeCloseTo(1124.25, 6);
+  });
+
+  it('stores a non-finite number as its column default instead of failing the window', async () => {
+    await Promise.all([recordUsage({ surface: 'v1', status: 'nan', costUsd: Number.NaN, ttftMs: Number.POSITIVE_INFINITY }, database.db)]);
+    expect((await rowsOf('nan')).map((row) => [row.costUsd, row.ttftMs])).toEqual([[0, null]]);
   });
 
   it('logs a window it cannot write, resolves, and writes the next one', async () => {
