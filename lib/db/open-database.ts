@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { schema } from './schema.ts';
 import type { Database, Db } from './database.ts';
 import { migrate } from './migrate.ts';
+import { simpleQueries } from './simple-queries.ts';
 
 /** Where the data lives: a Postgres server when `databaseUrl` is set, else PGlite files in `dataDir`. */
 export interface DatabaseLocation {
@@ -28,6 +29,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db: Db = drizzle({ client, schema });
+  simpleQueries.set(db, (statement) => client.exec(statement));
   return {
     db,
     kind: 'pglite',
@@ -43,6 +45,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
   // An idle connection the server drops (restart, failover) is replaced on the next query; it must not crash the process.
   pool.on('error', (error) => console.warn('[flint] database connection lost', error.message));
   const db: Db = drizzle({ client: pool, schema });
+  simpleQueries.set(db, (statement) => pool.query(statement));
   return {
     db,
     kind: 'postgres',
