@@ -110,7 +110,7 @@ describe('the batch API through the official openai client', () => {
       // Every line in the ledger under the owner's key, summing to the batch's cost; the estimate was there before it ran.
       const flint = (batch as unknown as { flint: { cost_usd: number; estimated_cost_usd: number; engine: string } }).flint;
       expect((created as unknown as { flint: { estimated_cost_usd: number } }).flint.estimated_cost_usd).toBeGreaterThan(0);
-      // Ledger rows are written behind (one INSERT per 100 ms window): wait for the ones already started.
+      // Ledger rows are written behind (one INSERT per 250 ms window): wait for the ones already started.
       await pendingWrites();
       const rows = (await batchLedger()).slice(ledgerBefore);
       expect(rows).toHaveLength(50);
