@@ -1,6 +1,6 @@
 // Starting and stopping the processes the bench measures: the emulator, the app, the bench's own Next app.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -136,11 +136,22 @@ const middlewareEnv: Record<Middleware, Record<string, string>> = {
   off: { LOG_LEVEL: 'silent', FLINT_RATE_LIMIT: '0', FLINT_CACHE_TTL_S: '0' },
 };
 
-/** `next start` of the app, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
+/**
+ * The Node flags `npm start` gives the server (package.json's start script, e.g. its young-generation
+ * cap), so the bench measures the app as it runs in production.
+ */
+export function startFlags(): string[] {
+  const script: string = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts.start;
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/next\/dist\/bin\/next start$/.exec(script);
+  if (match === null) throw new Error(`package.json's start script is not "node [flags] node_modules/next/dist/bin/next start": ${script}`);
+  return match[1]!.trim().split(' ').filter(Boolean);
+}
+
+/** `next start` of the app as `npm start` runs it, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
 export function startApp(port: number, emulatorURL: string, nodeOptions = '', middleware: Middleware = 'on'): Promise<Server> {
   return startServer({
     core: 1,
-    args: [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    args: [...startFlags(), next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     env: {
       FLINT_DEMO: '1',
       FLINT_ADMIN_TOKEN: benchAdminToken,
