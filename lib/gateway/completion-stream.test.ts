@@ -50,7 +50,7 @@ describe('completionStream', () => {
     expect(outcomes).toEqual([{ status: 'error' }]);
   });
 
-  it('sends the role frame with the first content, and parts ready together as one chunk', async () => {
+  it('sends the role frame with the first token at once, then the parts ready together as one chunk', async () => {
     let source!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
     const stream = completionStream(
       new ReadableStream({ start: (controller) => void (source = controller) }),
@@ -59,19 +59,18 @@ describe('completionStream', () => {
     );
     const reader = stream.getReader();
     const decoder = new TextDecoder();
+    const deltas = (text: string) => text.split('\n\n').filter(Boolean).map((line) => (JSON.parse(line.slice(6)) as { choices: Array<{ delta: unknown }> }).choices[0]?.delta);
+    source.enqueue({ type: 'text-start', id: 't' });
     source.enqueue({ type: 'text-delta', id: 't', delta: 'He' });
     source.enqueue({ type: 'text-delta', id: 't', delta: 'llo' });
-    const first = decoder.decode((await reader.read()).value);
-    expect(first.split('\n\n').filter(Boolean).map((line) => (JSON.parse(line.slice(6)) as { choices: Array<{ delta: unknown }> }).choices[0]?.delta)).toEqual([
-      { role: 'assistant', content: '' },
-      { content: 'He' },
-      { content: 'llo' },
-    ]);
+    source.enqueue({ type: 'text-delta', id: 't', delta: ' wor' });
+    expect(deltas(decoder.decode((await reader.read()).value))).toEqual([{ role: 'assistant', content: '' }, { content: 'He' }]);
+    expect(deltas(decoder.decode((await reader.read()).value))).toEqual([{ content: 'llo' }, { content: ' wor' }]);
     // A part that comes later is sent on its own, without waiting for more.
     const next = reader.read();
-    source.enqueue({ type: 'text-delta', id: 't', delta: '!' });
+    source.enqueue({ type: 'text-delta', id: 't', delta: 'ld!' });
     expect(decoder.decode((await next).value)).toBe(
-      'data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"flint/auto","system_fingerprint":null,"choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":null}]}\n\n',
+      'data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"flint/auto","system_fingerprint":null,"choices":[{"index":0,"delta":{"content":"ld!"},"logprobs":null,"finish_reason":null}]}\n\n',
     );
     source.enqueue({ type: 'finish', usage, finishReason: { unified: 'stop', raw: 'stop' } });
     source.close();

@@ -30,10 +30,10 @@ const endOfTurn = () => new Promise<'turn'>((resolve) => setImmediate(resolve, '
  * beyond the socket). A failure mid-answer that the chain could not continue ends with an `error`
  * frame and no `[DONE]`, which the clients raise: never a clean end.
  *
- * Every part the chain has ready in the same turn of the event loop goes out as one chunk: a Groq
- * read carries ~5 frames, and a chunk each cost Next a WritableStream write and the socket a
- * chunked-encoding write per frame. The role frame rides in the first content frame's chunk, so the
- * first token is one write after the headers (was: two). Frames are built from a prefix rendered
+ * After the first token, every part the chain has ready in the same turn of the event loop goes out
+ * as one chunk: a Groq read carries ~5 frames, and a chunk each cost Next a WritableStream write and
+ * the socket a chunked-encoding write per frame. The role frame rides in the first token's chunk,
+ * which is sent as soon as it is rendered, so the first token is one write after the headers (was: two). Frames are built from a prefix rendered
  * once, not an object stringified per part (bench: /v1 CPU per request over the byte pipe, bench/v1-only.ts).
  */
 export function completionStream(
@@ -57,6 +57,8 @@ export function completionStream(
   let sentChars = 0;
   let ended = false;
   let out = deltaFrame('{"role":"assistant","content":""}');
+  const roleFrameLength = out.length;
+  let tokenSent = false;
   // A read that did not settle within its turn: the next pull starts from it.
   let carried: Promise<ReadableStreamReadResult<LanguageModelV4StreamPart>> | undefined;
   const end = (outcome: StreamOutcome) => {
@@ -122,8 +124,8 @@ export function completionStream(
         carried = undefined;
         let result: ReadableStreamReadResult<LanguageModelV4StreamPart> | 'turn';
         try {
-          // Nothing to send yet: wait for the next part. Something to send: only for parts ready in this turn.
-          result = out === '' ? await read : await Promise.race([read, (turn ??= endOfTurn())]);
+          // Nothing to send yet, or before the first token: wait for the next part. Later, only for parts ready in this turn.
+          result = out === '' || !tokenSent ? await read : await Promise.race([read, (turn ??= endOfTurn())]);
         } catch {
           if (ended) return;
           finish(controller, { status: 'error' }, failFrame(cutOff));
@@ -140,6 +142,13 @@ export function completionStream(
           return;
         }
         if (render(result.value, controller)) return;
+        if (!tokenSent && out.length > roleFrameLength) {
+          // The first token goes at once: at 10 concurrent streams, waiting for the end of the turn queued it
+          // behind the other requests' work in that turn (+8 ms TTFT p50 over the pipe).
+          tokenSent = true;
+          flush(controller);
+          return;
+        }
       }
     },
     async cancel(reason) {
