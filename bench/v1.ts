@@ -1,6 +1,7 @@
 // What /v1/chat/completions adds to the time to first token over calling the emulator directly.
 // bench/main.ts calls benchV1 against its production server (started with FLINT_ADMIN_TOKEN, so a
 // gateway key can be created through the admin API); it prints a table row per concurrency.
+import { cpuMicros } from './process-stats.ts';
 import { cell, percentile } from './stats.ts';
 
 const body = JSON.stringify({
@@ -41,9 +42,21 @@ export async function createBenchKey(appURL: string, adminToken: string): Promis
 /**
  * Added TTFT of /v1 over the emulator, at 1 and 10 concurrent streams, beside the byte pipe's
  * (`pipeURL`: the same request forwarded through a Next route of bench/next-app, nothing parsed),
- * rounds rotating the order so load falls on all of them alike.
+ * rounds rotating the order so load falls on all of them alike. With `pids` (the app's and the pipe
+ * server's), also the CPU per request of each: every server serves only its own subject and idles
+ * through the others' turns, so both see the same busy/idle pattern (a server kept busy by other
+ * requests measures cheaper than one that idles between waves). Each server's whole CPU over a
+ * concurrency's rounds, idle included (timers, write-behind, GC after a wave), over its requests.
  */
-export async function benchV1(options: { appURL: string; emulatorURL: string; key: string; pipeURL?: string; rounds?: number; concurrencies?: number[] }): Promise<string> {
+export async function benchV1(options: {
+  appURL: string;
+  emulatorURL: string;
+  key: string;
+  pipeURL?: string;
+  rounds?: number;
+  concurrencies?: number[];
+  pids?: { v1: number; pipe?: number };
+}): Promise<string> {
   const subjects = [
     { name: 'direct', run: () => ttftOnce(`${options.emulatorURL}/openai/v1/chat/completions`, 'Bearer gsk_bench') },
     ...(options.pipeURL === undefined ? [] : [{ name: 'pipe', run: () => ttftOnce(options.pipeURL!, 'Bearer gsk_bench') }]),
@@ -55,9 +68,12 @@ export async function benchV1(options: { appURL: string; emulatorURL: string; ke
     `| concurrent | direct TTFT p50 / p99 ms |${pipe ? ' byte pipe added p50 / p99 ms |' : ''} /v1 TTFT p50 / p99 ms | /v1 added p50 / p99 ms |${pipe ? ' /v1 over the pipe p50 ms |' : ''}`,
     `|---|---|${pipe ? '---|' : ''}---|---|${pipe ? '---|' : ''}`,
   ];
+  const cpuLines = ['| concurrent | requests each |' + (pipe ? ' pipe CPU per request ms |' : '') + ' /v1 CPU per request ms |' + (pipe ? ' /v1 over the pipe ms |' : ''), `|---|---|${pipe ? '---|' : ''}---|${pipe ? '---|' : ''}`];
+  const pids = options.pids;
   for (const concurrency of options.concurrencies ?? [1, 10]) {
     const samples = new Map(subjects.map((subject) => [subject.name, [] as number[]]));
     const rounds = options.rounds ?? Math.max(30, Math.ceil(300 / concurrency));
+    const cpuBefore = pids && { v1: cpuMicros(pids.v1), pipe: pids.pipe === undefined ? 0 : cpuMicros(pids.pipe) };
     for (let round = 0; round < rounds; round += 1) {
       for (let turn = 0; turn < subjects.length; turn += 1) {
         const subject = subjects[(round + turn) % subjects.length]!;
@@ -69,6 +85,12 @@ export async function benchV1(options: { appURL: string; emulatorURL: string; ke
     const pipeCells = pipe ? ` ${cell(p('pipe', 50) - d50, 2)} / ${cell(p('pipe', 99) - d99, 2)} |` : '';
     const overPipe = pipe ? ` ${g50 - p('pipe', 50) >= 0 ? '+' : ''}${cell(g50 - p('pipe', 50), 2)} |` : '';
     lines.push(`| ${concurrency} | ${cell(d50, 2)} / ${cell(d99, 2)} |${pipeCells} ${cell(g50, 2)} / ${cell(g99, 2)} | ${cell(g50 - d50, 2)} / ${cell(g99 - d99, 2)} |${overPipe}`);
+    if (pids && cpuBefore) {
+      const requests = rounds * concurrency;
+      const v1Ms = (cpuMicros(pids.v1) - cpuBefore.v1) / 1000 / requests;
+      const pipeMs = pids.pipe === undefined ? Number.NaN : (cpuMicros(pids.pipe) - cpuBefore.pipe) / 1000 / requests;
+      cpuLines.push(`| ${concurrency} | ${requests} |${pipe ? ` ${cell(pipeMs, 3)} |` : ''} ${cell(v1Ms, 3)} |${pipe ? ` +${cell(v1Ms - pipeMs, 3)} |` : ''}`);
+    }
   }
-  return lines.join('\n');
+  return pids ? `${lines.join('\n')}\n\nCPU per request of each server (its whole process tree over the rounds, idle between turns included):\n\n${cpuLines.join('\n')}` : lines.join('\n');
 }

@@ -6,12 +6,13 @@ import { responseCacheMiddleware } from '@/lib/ai/middleware/response-cache';
 import { createFallbackTrace, type FallbackTrace } from '@/lib/ai/fallback/fallback-trace';
 import { createHealthRegistry, type HealthRegistry } from '@/lib/ai/health/health';
 import type { ModelEntry } from '@/lib/ai/catalog/model-entry';
-import { createProviders, type Providers } from '@/lib/ai/providers';
+import type { Providers } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db/database';
 import { sharedDatabase } from '@/lib/db/shared-database';
-import { env } from '@/lib/env';
 import { authenticate, type GatewayCaller } from '@/lib/gateway/authenticate';
 import { budgetsOf } from '@/lib/gateway/budgets-of';
+import { byoProviders } from '@/lib/gateway/byo-providers';
+import { candidateModel } from '@/lib/gateway/candidate-model';
 import { secondsUntilReset, type BudgetPeriod } from '@/lib/gateway/budget-period';
 import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-request';
 import { completionBody } from '@/lib/gateway/completion-body';
@@ -105,7 +106,7 @@ export async function gatewayChat(
   // The cache sits outside the chain: a hit calls no provider and moves no breaker (temperature 0 only).
   const chain = wrapLanguageModel({
     model: createFallbackModel({
-      candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
+      candidates: route.candidates.map((entry) => ({ entry, model: candidateModel(providers, entry) })),
       health,
       firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
       totalTimeoutMs,
@@ -179,9 +180,8 @@ const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-
  */
 function providersFor(caller: GatewayCaller, health: HealthRegistry): { providers: Providers; health: HealthRegistry; spendsServerCredit: boolean } {
   if (caller.providerKey === undefined) return { providers: runtime().providers, health, spendsServerCredit: true };
-  const openai = caller.key.allowServerFallback ? env.openai : { baseURL: env.openai.baseURL };
   return {
-    providers: createProviders({ groq: { apiKey: caller.providerKey, baseURL: env.groq.baseURL }, openai }),
+    providers: byoProviders(caller.providerKey, caller.key.allowServerFallback),
     health: createHealthRegistry({ logError: () => {} }),
     spendsServerCredit: caller.key.allowServerFallback,
   };
