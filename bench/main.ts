@@ -91,7 +91,7 @@ async function main() {
     const partial = await latencyAndCpu(subjects, upstream, direct.frames);
 
     log('\n## /v1/chat/completions streamed (OpenAI format, a gateway key with a budget): added time to first token over the emulator directly');
-    log(await benchV1({ appURL: app.url, emulatorURL, pipeURL: `${bench.url}/api/pipe`, key: await createBenchKey(app.url, benchAdminToken) }));
+    log(await benchV1({ appURL: app.url, emulatorURL, pipeURL: `${bench.url}/api/pipe`, key: await createBenchKey(app.url, benchAdminToken), pids: { v1: app.pid, pipe: bench.pid } }));
 
     log(`## Streams opened at once on a healthy emulator (/api/chat)`);
     log(await fallbacksAtOnce({ appURL: app.url, emulatorURL, count: 200, chatBody: () => chatBody(prompt) }));

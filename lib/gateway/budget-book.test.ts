@@ -46,6 +46,12 @@ describe('the in-memory budget book of a process-private database', () => {
     expect(await createBudgetBook(database.db).reserve(id, 0.001, start)).toBe(false);
     const tomorrow = new Date(start.getTime() + 86_400_000);
     expect(book.reserve(id, 0.003, tomorrow)).toBe(true);
+    // The new period and its spend reach the row exactly (the write goes in as literals on this engine).
+    book.settle(id, 0.003, 0.1 + 0.2);
+    await pendingWrites();
+    const [next] = await database.db.select().from(gatewayKeys).where(eq(gatewayKeys.id, id));
+    expect(next!.spendUsd).toBe(0.1 + 0.2);
+    expect(next!.periodStart.getTime()).toBe(tomorrow.getTime());
   });
 
   it('refuses an unknown key', async () => {

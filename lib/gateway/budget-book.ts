@@ -1,9 +1,25 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { gatewayKeys } from '../db/schema.ts';
+import { simpleQueries } from '../db/simple-queries.ts';
 import { trackWrite } from '../usage/pending-writes.ts';
 
 const flushWindowMs = 100;
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Writes a key's spend. On the embedded engine a statement with bound parameters costs ~0.9 ms more CPU
+ * than a plain one (lib/db/insert-usage-rows.ts), and /v1 at one stream wrote about every other request;
+ * the values here are a checked uuid, a finite number and an ISO date, so they go in as literals.
+ */
+async function writeSpend(db: Db, keyId: string, account: Account): Promise<void> {
+  const simple = simpleQueries.get(db);
+  if (simple !== undefined && uuidShape.test(keyId) && Number.isFinite(account.spendUsd)) {
+    await simple(`UPDATE gateway_keys SET spend_usd = ${account.spendUsd}, period_start = '${account.periodStart.toISOString()}', last_used_at = now() WHERE id = '${keyId}'`);
+    return;
+  }
+  await db.update(gatewayKeys).set({ spendUsd: account.spendUsd, periodStart: account.periodStart, lastUsedAt: new Date() }).where(eq(gatewayKeys.id, keyId));
+}
 
 /** A key's budget as this process holds it. */
 interface Account {
@@ -69,11 +85,7 @@ export function createBudgetBook(db: Db): BudgetBook {
       // Writes the latest figures until none changed while a write was under way.
       while (account.dirty) {
         account.dirty = false;
-        await db
-          .update(gatewayKeys)
-          .set({ spendUsd: account.spendUsd, periodStart: account.periodStart, lastUsedAt: new Date() })
-          .where(eq(gatewayKeys.id, keyId))
-          .catch((error: unknown) => console.error('[flint] could not write a budget', error));
+        await writeSpend(db, keyId, account).catch((error: unknown) => console.error('[flint] could not write a budget', error));
       }
     })().finally(() => {
       account.flushing = undefined;
