@@ -39,6 +39,9 @@ describe('createProviders', () => {
     });
     const groqModel = providers.languageModel(speed);
     const openaiModel = providers.languageModel(backup);
+    // Built once per catalog id and reused by every request.
+    expect(providers.languageModel({ ...speed })).toBe(groqModel);
+    expect(providers.languageModel(backup)).toBe(openaiModel);
     expect([groqModel.provider, groqModel.modelId]).toEqual(['groq.chat', 'openai/gpt-oss-20b']);
     expect([openaiModel.provider, openaiModel.modelId]).toEqual(['openai.chat', 'gpt-4.1-mini']);
     await groqModel.doGenerate({ prompt });

@@ -33,6 +33,10 @@ export function createProviders(settings: {
   const groq = createGroq(groqSettings);
   const openai = createOpenAI({ apiKey: settings.openai.apiKey ?? '', baseURL: settings.openai.baseURL, ...extra });
   const configured = (['groq', 'openai'] as const).filter((name) => Boolean(settings[name].apiKey));
+  // One SDK model per catalog id, reused by every request: a model keeps no per-call state (each call
+  // builds its own request), and building one was a createGroq per candidate per request before the fetch.
+  const models = new Map<string, LanguageModelV4>();
+  const build = (entry: ModelEntry) => (entry.provider === 'groq' ? createLeanGroqModel(entry.id, groqSettings) : openai.chat(entry.id));
 
   return {
     configured,
@@ -41,7 +45,12 @@ export function createProviders(settings: {
     // Groq streams parse through lean-stream, replacing the SDK's SSE + per-chunk zod parse on the hot path:
     // a 98-frame gpt-oss reply costs 2.3 ms CPU through @ai-sdk/groq and 0.8 ms lean (bench/groq-stream-parse.ts;
     // the parse was ~10-14 % of /api/chat per request, issue 14). The SDK still builds every request and maps every failure.
-    languageModel: (entry) => (entry.provider === 'groq' ? createLeanGroqModel(entry.id, groqSettings) : openai.chat(entry.id)),
+    languageModel(entry) {
+      const id = `${entry.provider}:${entry.id}`;
+      let model = models.get(id);
+      if (model === undefined) models.set(id, (model = build(entry)));
+      return model;
+    },
     transcriptionModel: (entry) => (entry.provider === 'groq' ? groq.transcription(entry.id) : openai.transcription(entry.id)),
   };
 }

@@ -10,7 +10,7 @@ const cache = new LRUCache<string, Providers>({ max: 256, ttl: 10 * 60 * 1000 })
 /**
  * The providers of a bring-your-own-key call: Groq with the caller's key, and the server's OpenAI
  * backup only when the gateway key allows it. Built once per provider key and setting, not per
- * request, so the models built from them are reused too (see candidateModel).
+ * request, so the models built from them are reused too.
  */
 export function byoProviders(providerKey: string, allowServerFallback: boolean): Providers {
   const id = `${allowServerFallback ? 1 : 0}:${createHash('sha256').update(providerKey).digest('base64url')}`;

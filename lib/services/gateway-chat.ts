@@ -12,7 +12,6 @@ import { sharedDatabase } from '@/lib/db/shared-database';
 import { authenticate, type GatewayCaller } from '@/lib/gateway/authenticate';
 import { budgetsOf } from '@/lib/gateway/budgets-of';
 import { byoProviders } from '@/lib/gateway/byo-providers';
-import { candidateModel } from '@/lib/gateway/candidate-model';
 import { secondsUntilReset, type BudgetPeriod } from '@/lib/gateway/budget-period';
 import type { ChatCompletionRequest } from '@/lib/gateway/chat-completion-request';
 import { completionBody } from '@/lib/gateway/completion-body';
@@ -106,7 +105,7 @@ export async function gatewayChat(
   // The cache sits outside the chain: a hit calls no provider and moves no breaker (temperature 0 only).
   const chain = wrapLanguageModel({
     model: createFallbackModel({
-      candidates: route.candidates.map((entry) => ({ entry, model: candidateModel(providers, entry) })),
+      candidates: route.candidates.map((entry) => ({ entry, model: providers.languageModel(entry) })),
       health,
       firstTokenTimeoutMs: firstTokenTimeoutMs[route.candidates[0]!.tier],
       totalTimeoutMs,
