@@ -1,19 +1,22 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
-import type { usageLedger } from './schema.ts';
+import { usageLedger } from './schema.ts';
 import { simpleQueries } from './simple-queries.ts';
 
 type LedgerRow = Omit<typeof usageLedger.$inferInsert, 'id' | 'createdAt'>;
 
 // The rows travel as one JSON document keyed like the drizzle columns; absent keys take the schema's defaults here.
-const insertFrom = (json: string) => `INSERT INTO usage_ledger (key_id, key_prefix, surface, provider, model, input_tokens, cached_tokens,
-  output_tokens, cost_usd, ttft_ms, duration_ms, status, fallbacks, cache_hit, estimated, byo_key)
-SELECT "keyId", "keyPrefix", surface, provider, model, coalesce("inputTokens", 0), coalesce("cachedTokens", 0),
-  coalesce("outputTokens", 0), coalesce("costUsd", 0), "ttftMs", coalesce("durationMs", 0), status, coalesce(fallbacks, 0),
-  coalesce("cacheHit", false), coalesce(estimated, false), coalesce("byoKey", false)
-FROM json_to_recordset(${json}::json) AS row("keyId" uuid, "keyPrefix" text, surface text, provider text, model text,
-  "inputTokens" int, "cachedTokens" int, "outputTokens" int, "costUsd" float8, "ttftMs" int, "durationMs" int, status text,
-  fallbacks int, "cacheHit" bool, estimated bool, "byoKey" bool)`;
+// The statement is derived from the schema once, so a new column cannot be left out of it.
+const columns = Object.entries(getTableColumns(usageLedger)).filter(([key]) => key !== 'id' && key !== 'createdAt');
+const literalOf = (value: unknown) => {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`insert-usage-rows: a ledger column default of ${typeof value} has no literal here`);
+};
+const statementHead = `INSERT INTO usage_ledger (${columns.map(([, column]) => column.name).join(', ')})
+SELECT ${columns.map(([key, column]) => (column.default === undefined ? `"${key}"` : `coalesce("${key}", ${literalOf(column.default)})`)).join(', ')}
+FROM json_to_recordset(`;
+const statementTail = `::json) AS row(${columns.map(([key, column]) => `"${key}" ${column.getSQLType()}`).join(', ')})`;
+const insertFrom = (json: string) => `${statementHead}${json}${statementTail}`;
 
 /**
  * Appends ledger rows in one statement on either engine. The JSON goes in as a dollar-quoted literal (nothing in it is
