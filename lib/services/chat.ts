@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { FlintError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/request';
 import { messageMetadataSchema, type FlintUIMessage, type MessageMetadata } from '@/lib/chat/message';
+import { plainConversation } from '@/lib/chat/plain-conversation';
 import { chatErrorOf } from './chat-error';
 import { chargeChatKey, type ChatKeyCharge } from './chat-key-charge';
 import { chatNeeds } from './chat-needs';
@@ -29,7 +30,12 @@ const instructions =
   'You are Flint, a fast, friendly assistant. Answer clearly and concisely; use Markdown where it helps.';
 
 // Built once: a zod schema made per request (`.optional()`, the SDK's wrapper) cost ~50 µs CPU each time.
-const optionalMetadata = zodSchema(messageMetadataSchema.optional());
+const metadataOrNone = messageMetadataSchema.optional();
+const optionalMetadata = zodSchema(metadataOrNone);
+const checkMetadata = (metadata: unknown) => {
+  const parsed = metadataOrNone.safeParse(metadata);
+  return parsed.success ? { success: true as const, value: parsed.data } : { success: false as const };
+};
 
 /** How long a model may take to its first token before the next one is tried, by the tier it serves. */
 const firstTokenTimeoutMs: Record<ModelEntry['tier'], number> = { speed: 1500, quality: 4000, vision: 6000, audio: 10_000 };
@@ -73,7 +79,9 @@ export async function streamChat(
     offered = undefined;
   };
   try {
-    const validated = await safeValidateUIMessages<FlintUIMessage>({ messages: request.messages, metadataSchema: optionalMetadata });
+    // Plain text chats skip the SDK's schema of every UI part; anything else (tools, files, provider metadata) takes it.
+    const plain = plainConversation(request.messages, checkMetadata);
+    const validated = plain ? { success: true as const, data: plain } : await safeValidateUIMessages<FlintUIMessage>({ messages: request.messages, metadataSchema: optionalMetadata });
     if (!validated.success) {
       throw new FlintError('bad_request:api', { message: 'The conversation contains a message Flint cannot read.' });
     }
