@@ -44,7 +44,8 @@ export function createProviders(settings: {
     // Chat Completions (`.chat`), not the Responses API: every OpenAI-compatible backup speaks it.
     // Groq streams parse through lean-stream, replacing the SDK's SSE + per-chunk zod parse on the hot path:
     // a 98-frame gpt-oss reply costs 2.3 ms CPU through @ai-sdk/groq and 0.8 ms lean (bench/groq-stream-parse.ts;
-    // the parse was ~10-14 % of /api/chat per request, issue 14). The SDK still builds every request and maps every failure.
+    // the parse was ~10-14 % of /api/chat per request, issue 14). Plain calls are sent as the SDK's own bytes
+    // (plain-groq-body.ts); the SDK builds every other request and maps every failure.
     languageModel(entry) {
       const id = `${entry.provider}:${entry.id}`;
       let model = models.get(id);

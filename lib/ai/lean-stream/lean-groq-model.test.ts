@@ -8,8 +8,11 @@ import { createLeanGroqModel } from './lean-groq-model';
 
 let emulator: RunningEmulator;
 let wireCalls = 0;
+/** What each call put on the wire, in order: URL, headers, body. */
+let sent: Array<{ url: string; headers: unknown; body: unknown }> = [];
 const countingFetch: typeof fetch = (input, init) => {
   wireCalls += 1;
+  sent.push({ url: String(input), headers: init?.headers, body: init?.body });
   return fetch(input, init);
 };
 
@@ -37,13 +40,21 @@ function functionTool(name: string): LanguageModelV4FunctionTool {
   };
 }
 
-/** The same call through @ai-sdk/groq and through the lean model, on the same emulator. */
+/**
+ * The same call through @ai-sdk/groq, through a new lean model (the SDK builds its first request) and
+ * through a lean model that has sent a plain call before (a plain call then goes out as its own bytes),
+ * on the same emulator; with what each put on the wire.
+ */
 async function both(modelId: string, options: LanguageModelV4CallOptions, fault?: Omit<FaultSpec, 'provider'>) {
   emulator.faults.clear();
+  const warm = createLeanGroqModel(modelId, settings());
+  await streamOutcome(warm, call('A first, plain call'));
   if (fault) emulator.faults.add({ provider: 'groq', model: modelId, ...fault });
+  sent = [];
   const sdk = await streamOutcome(createGroq(settings()).languageModel(modelId), options);
   const lean = await streamOutcome(createLeanGroqModel(modelId, settings()), options);
-  return { sdk, lean };
+  const later = await streamOutcome(warm, options);
+  return { sdk, lean, later, sent };
 }
 
 const scenarios: [string, string, LanguageModelV4CallOptions, Omit<FaultSpec, 'provider'>?][] = [
@@ -78,9 +89,14 @@ const scenarios: [string, string, LanguageModelV4CallOptions, Omit<FaultSpec, 'p
 
 describe('createLeanGroqModel against @ai-sdk/groq on the emulator', () => {
   it.each(scenarios)('gives the same parts and errors: %s', async (_name, modelId, options, fault) => {
-    const { sdk, lean } = await both(modelId, options, fault);
+    const { sdk, lean, later, sent: wire } = await both(modelId, options, fault);
     expect(lean).toStrictEqual(sdk);
+    expect(later).toStrictEqual(sdk);
     expect(sdk.parts.length + (sdk.thrown ? 1 : 0)).toBeGreaterThan(0);
+    // The same request each time: URL, headers and body bytes.
+    const request = ({ url, headers, body }: (typeof wire)[number]) => ({ url, body, headers: Object.fromEntries(new Headers(headers as HeadersInit)) });
+    expect(wire.map(request)).toStrictEqual([request(wire[0]!), request(wire[0]!), request(wire[0]!)]);
+    expect(request(wire[0]!).headers).toMatchObject({ authorization: 'Bearer gsk_test', 'user-agent': expect.stringContaining('ai-sdk-groq/') });
   });
 
   it('covers the shapes the scenarios claim (reasoning, tool calls, usage, length, errors)', async () => {
