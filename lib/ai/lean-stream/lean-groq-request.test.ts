@@ -37,8 +37,11 @@ describe('createLeanGroqModel: plain calls after the first', () => {
     expect(later.builds).toBe(0);
     expect(later.outcome.parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' } });
 
-    const tools = await buildsFor(call('Use weather', { tools: [{ type: 'function', name: 'weather', inputSchema: { type: 'object' } }] }));
-    expect(tools.builds).toBe(1);
+    const tools = await buildsFor(call('Use weather', { tools: [{ type: 'function', name: 'weather', inputSchema: { type: 'object' } }], toolChoice: { type: 'auto' } }));
+    expect(tools.builds).toBe(0);
+    expect(tools.outcome.parts).toContainEqual(expect.objectContaining({ type: 'tool-call', toolName: 'weather' }));
+    // An option plainGroqBody does not write: the SDK builds that request.
+    expect((await buildsFor(call('fourth', { topP: 0.5 }))).builds).toBe(1);
 
     emulator.faults.add({ provider: 'groq', kind: 'status', status: 503 });
     const failed = await buildsFor(call('third'));

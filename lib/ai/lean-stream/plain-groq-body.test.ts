@@ -36,7 +36,14 @@ const options: fc.Arbitrary<LanguageModelV4CallOptions> = fc.record({
   providerOptions: rarely(fc.constantFrom({ groq: { reasoningFormat: 'parsed' } }, { openai: { user: 'u' } })),
   responseFormat: fc.constantFrom(undefined, { type: 'text' as const }, { type: 'json' as const }),
   reasoning: fc.constantFrom(undefined, 'provider-default' as const, 'low' as const),
-  tools: rarely(fc.constantFrom<LanguageModelV4CallOptions['tools']>([], [{ type: 'function', name: 'calculator', inputSchema: { type: 'object' } }])),
+  tools: fc.constantFrom<LanguageModelV4CallOptions['tools']>(
+    undefined,
+    [],
+    [{ type: 'function', name: 'calculator', description: 'Evaluates arithmetic.', inputSchema: { type: 'object', properties: { expression: { type: 'string' } } } }],
+    [{ type: 'function', name: 'a', inputSchema: { type: 'object' }, strict: true }, { type: 'function', name: 'b', inputSchema: {}, strict: false, providerOptions: { groq: {} } }],
+    [{ type: 'provider', id: 'groq.browser_search', name: 'browser_search', args: {} }],
+  ),
+  toolChoice: fc.constantFrom<LanguageModelV4CallOptions['toolChoice']>(undefined, { type: 'auto' }, { type: 'none' }, { type: 'required' }, { type: 'tool', toolName: 'calculator' }),
 }) as fc.Arbitrary<LanguageModelV4CallOptions>;
 
 describe('plainGroqBody', () => {
@@ -55,7 +62,7 @@ describe('plainGroqBody', () => {
     expect(built).toBeGreaterThan(40);
   });
 
-  it('builds the chat page’s call, and leaves tools, images and provider options to the SDK', () => {
+  it('builds the chat page’s call, with its function tools, and leaves Groq’s built-in tools, images and provider options to the SDK', () => {
     const prompt: LanguageModelV4Prompt = [
       { role: 'system', content: 'You are Flint.' },
       { role: 'user', content: [{ type: 'text', text: 'What is Groq?' }] },
@@ -66,7 +73,10 @@ describe('plainGroqBody', () => {
       '{"model":"openai/gpt-oss-20b","messages":[{"role":"system","content":"You are Flint."},{"role":"user","content":"What is Groq?"},' +
         '{"role":"assistant","content":"An inference company.","reasoning":"The user asks."},{"role":"user","content":"And its chips?"}],"stream":true}',
     );
-    expect(plainGroqBody('openai/gpt-oss-20b', { prompt, tools: [{ type: 'function', name: 'calculator', inputSchema: { type: 'object' } }] })).toBeUndefined();
+    expect(plainGroqBody('openai/gpt-oss-20b', { prompt, tools: [{ type: 'function', name: 'calculator', inputSchema: { type: 'object' } }], toolChoice: { type: 'auto' } })).toContain(
+      '"tools":[{"type":"function","function":{"name":"calculator","parameters":{"type":"object"}}}],"tool_choice":"auto","stream":true}',
+    );
+    expect(plainGroqBody('openai/gpt-oss-20b', { prompt, tools: [{ type: 'provider', id: 'groq.browser_search', name: 'browser_search', args: {} }] })).toBeUndefined();
     expect(plainGroqBody('openai/gpt-oss-20b', { prompt, providerOptions: { groq: { serviceTier: 'flex' } } })).toBeUndefined();
     const image: LanguageModelV4Prompt = [{ role: 'user', content: [{ type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL('https://example.com/a.png') } }] }];
     expect(plainGroqBody('openai/gpt-oss-20b', { prompt: image })).toBeUndefined();
