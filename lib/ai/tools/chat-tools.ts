@@ -36,6 +36,15 @@ export const toolTimeoutMs = 10_000;
 /** Flint's own tools, safe to run on the server. */
 export const builtInTools = { calculator, current_time: currentTime } satisfies ToolSet;
 
+// The built-ins with their time limit, made once per limit: the same tool objects every request, so
+// their prepared definitions are cached (model-tools.ts), where fresh wrappers cost 0.03-0.1 ms each time.
+const limitedBuiltIns = new Map<number, ToolSet>();
+function builtInsWithin(limit: number): ToolSet {
+  let tools = limitedBuiltIns.get(limit);
+  if (tools === undefined) limitedBuiltIns.set(limit, (tools = withToolTimeout(builtInTools, limit)));
+  return tools;
+}
+
 /**
  * Assembles a request's tools: the built-ins, Groq's built-in tools (wrap every candidate with
  * serverToolsMiddleware so only models that run them receive them) and every reachable MCP
@@ -47,7 +56,7 @@ export async function chatTools(config: ChatToolsConfig): Promise<ChatTools> {
   const mcp = await loadMcpTools(config.mcpServers, { timeoutMs: config.mcpTimeoutMs ?? mcpConnectTimeoutMs, reserved });
   const limit = config.toolTimeoutMs ?? toolTimeoutMs;
   return {
-    tools: { ...withToolTimeout(builtInTools, limit), ...groq.tools, ...withToolTimeout(mcp.tools, limit) },
+    tools: { ...builtInsWithin(limit), ...groq.tools, ...withToolTimeout(mcp.tools, limit) },
     notices: [...groq.notices, ...mcp.notices],
     mcpServers: mcp.servers,
     close: mcp.close,
