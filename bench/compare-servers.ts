@@ -8,7 +8,7 @@ import { openStream, streamOnce, type StreamSample } from './stream-client.ts';
 /** A server under comparison: which route to POST a useChat body to, and how to start a fresh one. */
 export type Subject = { name: string; path: string; server: Server; fresh: () => Promise<Server> };
 
-export type Figures = { name: string; ttft1: number; ttft50: number; p99At50: number; cpuPerRequestUs: number; cpuPerFrameUs: number; rssPerStreamKiB: number; failed: number };
+export type Figures = { name: string; ttft1: number; ttft1VsFloorPaired: number; ttft50: number; p99At50: number; cpuPerRequestUs: number; cpuPerFrameUs: number; rssPerStreamKiB: number; failed: number };
 
 type Upstream = { emulatorURL: string; chatBody: (text: string) => unknown; directBody: (text: string) => unknown; directHeaders: Record<string, string>; prompt: string };
 
@@ -55,6 +55,13 @@ export async function latencyAndCpu(subjects: Subject[], upstream: Upstream, fra
       at50.cpuUs[index]! += cpuMicros(subject.server.pid) - cpuBefore;
     }
   }
+  // The floor's time in the same round subtracted first: the median of those differences moves less with
+  // the machine's load between rounds than the difference of two medians does.
+  const pairedVsFloor = (samples: StreamSample[]) =>
+    percentile(samples.flatMap((sample, round) => {
+      const floor = single.via[0]![round];
+      return sample.ok && floor?.ok && Number.isFinite(sample.ttftMs) && Number.isFinite(floor.ttftMs) ? [sample.ttftMs - floor.ttftMs] : [];
+    }), 50);
   const directTtft1 = percentile(ttfts(single.direct), 50);
   const directTtft50 = percentile(ttfts(at50.direct), 50);
   const directP99At50 = percentile(ttfts(at50.direct), 99);
@@ -63,6 +70,7 @@ export async function latencyAndCpu(subjects: Subject[], upstream: Upstream, fra
     return {
       name: subject.name,
       ttft1: percentile(ttfts(single.via[index]!), 50) - directTtft1,
+      ttft1VsFloorPaired: pairedVsFloor(single.via[index]!),
       ttft50: percentile(ttfts(viaAt50), 50) - directTtft50,
       p99At50: percentile(ttfts(viaAt50), 99) - directP99At50,
       cpuPerRequestUs: at50.cpuUs[index]! / viaAt50.length,
@@ -104,11 +112,12 @@ export function figuresTable(rows: Figures[]): string {
   const floor = rows[0]!;
   const ratio = (value: number, base: number) => (Number.isFinite(value / base) && base > 0 ? `${(value / base).toFixed(2)}x` : 'n/a');
   const lines = [
-    '| server (1 core) | added TTFT 1 stream p50 ms (vs floor) | added TTFT p50 at 50 ms (ratio) | added p99 at 50 ms | CPU per request us (ratio) | CPU per upstream frame us | RSS per open stream KiB |',
+    '| server (1 core) | added TTFT 1 stream p50 ms (vs floor; paired: median of each round\'s difference to the floor) | added TTFT p50 at 50 ms (ratio) | added p99 at 50 ms | CPU per request us (ratio) | CPU per upstream frame us | RSS per open stream KiB |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    const vsFloor = row === floor ? '' : ` (${row.ttft1 - floor.ttft1 >= 0 ? '+' : ''}${cell(row.ttft1 - floor.ttft1, 2)})`;
+    const signed = (value: number) => `${value >= 0 ? '+' : ''}${cell(value, 2)}`;
+    const vsFloor = row === floor ? '' : ` (${signed(row.ttft1 - floor.ttft1)}; paired ${signed(row.ttft1VsFloorPaired)})`;
     const r50 = row === floor ? '' : ` (${ratio(row.ttft50, floor.ttft50)})`;
     const rCpu = row === floor ? '' : ` (${ratio(row.cpuPerRequestUs, floor.cpuPerRequestUs)})`;
     lines.push(

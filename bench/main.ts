@@ -81,6 +81,7 @@ async function main() {
     const fresh = (nodeOptions = '') => () => benchRoute(10, nodeOptions);
     const subjects: Subject[] = [
       { name: 'floor: Next route piping the bytes', path: '/api/floor', server: bench, fresh: fresh() },
+      { name: 'the floor holding its headers until the first token (what a real error status costs)', path: '/api/held', server: await benchRoute(5), fresh: fresh() },
       { name: 'naive: streamText + toUIMessageStream', path: '/api/naive', server: await benchRoute(1), fresh: fresh() },
       { name: 'fast-path prototype (provider parts to SSE)', path: '/api/fast', server: await benchRoute(2), fresh: fresh() },
       { name: 'streamChatSteps + real chain + coalescer, tools offered', path: '/api/steps', server: await benchRoute(3), fresh: fresh() },
