@@ -17,8 +17,11 @@ export type AttemptObserver = {
 
 const quiet = new Set(['ok', 'aborted']);
 
-/** One observer per request: the single place where logs and metrics read the chain's attempt records. */
-export function createAttemptObserver(log: Logger): AttemptObserver {
+/**
+ * One observer per request: the single place where logs and metrics read the chain's attempt records.
+ * `log` is asked for only when a line is written (most requests write none here).
+ */
+export function createAttemptObserver(log: () => Logger): AttemptObserver {
   const rows: AttemptSummary[] = [];
   let previousFailed: ObservedAttempt | undefined;
   let failed = false;
@@ -35,7 +38,7 @@ export function createAttemptObserver(log: Logger): AttemptObserver {
       previousFailed = quiet.has(attempt.outcome) ? undefined : attempt;
       if (quiet.has(attempt.outcome)) return;
       failed = true;
-      log.warn({
+      log().warn({
         provider: attempt.provider, model: attempt.modelId, outcome: attempt.outcome, ms: Math.round(attempt.ms),
         ...(attempt.phase === undefined ? {} : { phase: attempt.phase }),
         ...(attempt.status === undefined ? {} : { status: attempt.status }),

@@ -51,13 +51,16 @@ export async function observedRoute(
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = requestIdFrom(request.headers);
-  const log = requestLogger(requestId, route, runtime.log);
+  // Made when first written to (the summary line, after the response): a pino child serialises its
+  // bindings at once, work that would otherwise sit before the upstream call.
+  let requestLog: Logger | undefined;
+  const log = () => (requestLog ??= requestLogger(requestId, route, runtime.log));
   const idHeader = { 'x-request-id': requestId };
 
   // proxy.ts leaves the model routes alone (its pass costs ~1 ms CPU per request, measured on /api/health), so the rule is applied here.
   if (isCrossSite(originHeaders(request.headers))) {
     const refused = new FlintError('forbidden:api');
-    observeRequest(log, route, { status: refused.status, durationMs: performance.now() - startedAt, code: refused.code });
+    observeRequest(log(), route, { status: refused.status, durationMs: performance.now() - startedAt, code: refused.code });
     const response = errorResponse(refused);
     response.headers.set('x-request-id', requestId);
     return response;
@@ -65,7 +68,7 @@ export async function observedRoute(
 
   const admission = await runtime.guard.admit(clientIdFrom(request.headers, runtime.config.rateGuard.trustProxy));
   if (!admission.ok) {
-    observeRequest(log, route, { status: 429, durationMs: performance.now() - startedAt, code: 'rate_limit:client' });
+    observeRequest(log(), route, { status: 429, durationMs: performance.now() - startedAt, code: 'rate_limit:client' });
     return refusalResponse(route, admission.retryAfterMs, idHeader);
   }
 
@@ -76,7 +79,10 @@ export async function observedRoute(
   let recorded = false;
   let finished = false;
   const context: RouteContext = {
-    requestId, log, runtime,
+    requestId, runtime,
+    get log() {
+      return log();
+    },
     onAttempt: observer.onAttempt,
     note: (summary) => void Object.assign(noted, summary),
     record(record) {
@@ -94,7 +100,7 @@ export async function observedRoute(
     void admission.release().catch(() => undefined);
     const summary: RequestSummary = { status, ...noted, durationMs: performance.now() - startedAt, attempts: observer.attempts() };
     try {
-      observeRequest(log, route, summary);
+      observeRequest(log(), route, summary);
       recordServed(summary, ttftMs);
       if (observer.anyFailed()) syncBreakerGauges(runtime);
     } catch {

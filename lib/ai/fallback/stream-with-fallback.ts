@@ -174,6 +174,11 @@ export async function streamWithFallback(
   }
 
   const stream = new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      // What the first attempt buffered up to its first output is all here: queued at once, not a pull per part.
+      for (const part of pending) if (!closed) forward(part, controller);
+      pending = [];
+    },
     async pull(controller) {
       while (!closed) {
         let part: LanguageModelV4StreamPart;
