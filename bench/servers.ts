@@ -147,11 +147,15 @@ export function startFlags(): string[] {
   return match[1]!.trim().split(' ').filter(Boolean);
 }
 
-/** `next start` of the app as `npm start` runs it, pinned to core 1, on the emulator. `nodeOptions` e.g. for --cpu-prof. */
-export function startApp(port: number, emulatorURL: string, nodeOptions = '', middleware: Middleware = 'on'): Promise<Server> {
+/**
+ * `next start` of the app as `npm start` runs it, pinned to core 1, on the emulator. `nodeOptions` e.g. for
+ * --cpu-prof; `dir` another built checkout of the app (an earlier commit, for an A/B run).
+ */
+export function startApp(port: number, emulatorURL: string, nodeOptions = '', middleware: Middleware = 'on', dir = root): Promise<Server> {
   return startServer({
     core: 1,
-    args: [...startFlags(), next, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    cwd: dir,
+    args: [...startFlags(), `${dir}node_modules/next/dist/bin/next`, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     env: {
       FLINT_DEMO: '1',
       FLINT_ADMIN_TOKEN: benchAdminToken,
