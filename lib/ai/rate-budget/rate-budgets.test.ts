@@ -7,6 +7,7 @@ import { createLogger } from '@/lib/observability/logger';
 import { metrics } from '@/lib/observability/metrics';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { createRedisStore } from '@/lib/store/redis-store';
+import type { Store } from '@/lib/store/store';
 import { startRedis } from '@/test/start-redis';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers';
 import { createRateBudgetFetch, modelOfRequest } from './rate-budget-fetch';
@@ -61,6 +62,25 @@ describe('rate budgets', () => {
     expect(await createRateBudgets(two).canServe(primary, 100)).toBe(false);
     await Promise.all([one.close(), two.close()]);
     await redis.stop();
+  });
+
+  it('reads the Store for another instance’s sighting once per refresh window, not before every call', async () => {
+    let clock = 10_000;
+    const store = createMemoryStore();
+    let reads = 0;
+    const counted: Store = { ...store, get: (key) => ((reads += 1), store.get(key)) };
+    const [one, two] = [createRateBudgets(store, () => clock), createRateBudgets(counted, () => clock, 1_000)];
+    expect(await two.canServe(primary, 100)).toBe(true);
+    expect(reads).toBe(1);
+    await one.record(primary, groqHeaders('0', '30s')); // another instance sees the model drained
+    expect(await two.canServe(primary, 100)).toBe(true); // its copy is 0 ms old: no read
+    expect(reads).toBe(1);
+    clock += 1_000;
+    expect(await two.canServe(primary, 100)).toBe(true); // the old copy answers while a read starts behind it
+    expect(reads).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await two.canServe(primary, 100)).toBe(false);
+    expect(reads).toBe(2);
   });
 
   it('shows the last remaining values in the metrics and the snapshot', async () => {

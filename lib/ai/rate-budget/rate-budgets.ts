@@ -22,9 +22,17 @@ const keyOf = (model: BudgetModel) => `${model.provider}/${model.model}`;
 // A record outlives its latest reset only briefly: after that it says nothing the provider would not.
 const minimumTtlMs = 1_000;
 
+/** How long this process uses the Store's copy of a model's budget before reading it again (in the background). */
+export const sharedBudgetRefreshMs = 1_000;
+
 /** Creates the budgets; `now` is injectable so tests need no sleeps. */
-export function createRateBudgets(store: Store, now: () => number = Date.now): RateBudgets {
+export function createRateBudgets(store: Store, now: () => number = Date.now, refreshMs = sharedBudgetRefreshMs): RateBudgets {
   const seen = new Map<string, ModelBudget>();
+  // The Store's copy of each model's budget (other instances' sightings), read once and then refreshed in the
+  // background at most every `refreshMs`: with Redis a read is a round trip, and it sat before every provider
+  // call. A copy a second old is still an estimate the provider's own 429 corrects; this process's own
+  // sightings (`seen`) are always current.
+  const storeCopies = new Map<string, { budget: ModelBudget | undefined; readAt: number; refreshing: boolean }>();
 
   async function load(model: BudgetModel): Promise<ModelBudget | undefined> {
     const text = await store.get(`flint:budget:${keyOf(model)}`);
@@ -36,10 +44,28 @@ export function createRateBudgets(store: Store, now: () => number = Date.now): R
     }
   }
 
+  async function sharedBudget(model: BudgetModel): Promise<ModelBudget | undefined> {
+    const key = keyOf(model);
+    const copy = storeCopies.get(key);
+    if (copy === undefined) {
+      const budget = await load(model);
+      storeCopies.set(key, { budget, readAt: now(), refreshing: false });
+      return budget;
+    }
+    if (!copy.refreshing && now() - copy.readAt >= refreshMs) {
+      copy.refreshing = true;
+      load(model).then(
+        (budget) => void storeCopies.set(key, { budget, readAt: now(), refreshing: false }),
+        () => void (copy.refreshing = false),
+      );
+    }
+    return copy.budget;
+  }
+
   async function shortUntil(model: BudgetModel, estimatedTokens: number): Promise<number | undefined> {
     // This process's own last sighting may be newer than the Store's (a write still on its way).
     const local = seen.get(keyOf(model));
-    const shared = await load(model);
+    const shared = await sharedBudget(model);
     const budget = local !== undefined && (shared === undefined || local.observedAt >= shared.observedAt) ? local : shared;
     if (budget === undefined) return undefined;
     const at = now();
