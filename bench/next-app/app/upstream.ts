@@ -16,3 +16,20 @@ export function lastUserText(body: { messages: Array<{ role: string; parts: Arra
   const last = body.messages.findLast((message) => message.role === 'user');
   return last?.parts.map((part) => part.text ?? '').join('') ?? '';
 }
+
+/** The floor's upstream call: the chat's last user text, with the app's instructions, streamed from the emulator's Groq. */
+export function fetchUpstreamChat(body: Parameters<typeof lastUserText>[0], signal: AbortSignal): Promise<Response> {
+  return fetch(`${groqBaseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer gsk_bench' },
+    body: JSON.stringify({
+      model: modelId,
+      stream: true,
+      messages: [
+        { role: 'system', content: instructions },
+        { role: 'user', content: lastUserText(body) },
+      ],
+    }),
+    signal,
+  });
+}

@@ -1,4 +1,4 @@
-import { groqBaseURL, instructions, lastUserText, modelId } from '../../upstream';
+import { fetchUpstreamChat } from '../../upstream';
 
 // A frame that carries a token: what /api/chat waits for before it answers.
 const carriesToken = /"(?:content|reasoning)":"(?!")/;
@@ -10,20 +10,7 @@ const carriesToken = /"(?:content|reasoning)":"(?!")/;
  * the floor is the price of that guarantee, with no other work.
  */
 export async function POST(request: Request) {
-  const body = await request.json();
-  const upstream = await fetch(`${groqBaseURL}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer gsk_bench' },
-    body: JSON.stringify({
-      model: modelId,
-      stream: true,
-      messages: [
-        { role: 'system', content: instructions },
-        { role: 'user', content: lastUserText(body) },
-      ],
-    }),
-    signal: request.signal,
-  });
+  const upstream = await fetchUpstreamChat(await request.json(), request.signal);
   const headers = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform' };
   if (!upstream.ok || upstream.body === null) return new Response(upstream.body, { status: upstream.status, headers });
   const reader = upstream.body.getReader();
