@@ -8,5 +8,6 @@ export async function register() {
   void runtime().refresher.start();
   // The cost ledger's database, opened and migrated now so the chat page's first rows are kept too.
   const { sharedDatabase } = await import('./lib/db/shared-database');
-  void sharedDatabase().catch((error: unknown) => console.error('[flint] could not open the database', error));
+  // A data directory another process holds is an operator's set-up, said in one line (not a stack).
+  void sharedDatabase().catch((error: unknown) => console.error('[flint] could not open the database:', error instanceof Error && error.name === 'DataDirInUseError' ? error.message : error));
 }

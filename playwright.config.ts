@@ -13,8 +13,11 @@ export const requireKeyPort = 3102;
 export const requireKeyEmulatorPort = 4102;
 /** That server's admin token, so a spec can create keys through /api/admin/keys. */
 export const requireKeyAdminToken = 'e2e-require-key-admin-token';
-// Its own embedded database (PGlite allows one process per directory), fresh for each run; set once
-// in the runner's environment so the workers, which load this file again, see the same directory.
+// Each server has its own embedded database (PGlite allows one process per directory), fresh for each
+// run, so no server opens another's files or a developer's `.data`. Set once in the runner's
+// environment so the workers, which load this file again, see the same directories.
+process.env.FLINT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-app-'));
+process.env.FLINT_E2E_UNCONFIGURED_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-unconfigured-'));
 process.env.FLINT_E2E_REQUIRE_KEY_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-require-key-'));
 /** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
 export const mcpPort = 4200;
@@ -29,6 +32,7 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/support/remove-data-dirs.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -66,7 +70,13 @@ export default defineConfig({
       // every test's requests from one address: the client rate guard is off here.
       // Tests run one after another on this server: a breaker one test opens on purpose must not rest its
       // model into the next test, so failures rest a model for half a second here, not 30 s.
-      env: { FLINT_GROQ_TOOLS: 'browser_search', FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`, FLINT_RATE_LIMIT: '0', FLINT_BREAKER_COOLDOWN_S: '0.5' },
+      env: {
+        FLINT_GROQ_TOOLS: 'browser_search',
+        FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`,
+        FLINT_RATE_LIMIT: '0',
+        FLINT_BREAKER_COOLDOWN_S: '0.5',
+        FLINT_DATA_DIR: process.env.FLINT_E2E_DATA_DIR,
+      },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -75,7 +85,7 @@ export default defineConfig({
       command: `node node_modules/next/dist/bin/next start --port ${unconfiguredPort} --hostname 127.0.0.1`,
       url: `http://127.0.0.1:${unconfiguredPort}/api/health`,
       // Empty values count as unset, whatever the machine's environment holds.
-      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0' },
+      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0', FLINT_DATA_DIR: process.env.FLINT_E2E_UNCONFIGURED_DATA_DIR },
       timeout: 120_000,
       reuseExistingServer: false,
     },

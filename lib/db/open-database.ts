@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock.ts';
 import { schema } from './schema.ts';
 import type { Database, Db } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -26,8 +27,18 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 async function openPglite(dataDir: string): Promise<Database> {
   // Loaded by Node at run time, not bundled: PGlite finds its WASM and data files next to its own module.
   const [{ PGlite }, { drizzle }] = await Promise.all([import(/* turbopackIgnore: true */ '@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db: Db = drizzle({ client, schema });
   simpleQueries.set(db, (statement) => client.exec(statement));
   return {
@@ -35,7 +46,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     // PGlite is one connection: every statement already runs on the same session.
     session: (work) => work(async (statement) => (await client.exec(statement)).at(-1)?.rows ?? []),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
