@@ -47,6 +47,13 @@ describe('lockDataDir', () => {
     expect(existsSync(lockFile())).toBe(false);
   });
 
+  it('takes over an empty lock file, as a process that died between creating and writing it leaves', () => {
+    writeFileSync(lockFile(), '');
+    const release = lockDataDir(dataDir);
+    expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
+    release();
+  });
+
   it('refuses a second claim from this process until the first is released', () => {
     const release = lockDataDir(dataDir);
     expect(() => lockDataDir(dataDir)).toThrow(/already open in this process/);

@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 const lockName = 'flint.pid';
@@ -38,6 +38,25 @@ function holder(file: string): number | undefined {
   }
 }
 
+/** Creates the pid file unless one exists: an exclusive create is atomic on every file system (a hard link is not). */
+function create(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+const pause = (ms: number) => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Claims `dataDir` for this process with a pid file, so a second server on the same directory fails
  * at once with a clear reason instead of two PostgreSQL instances writing the same files (which
@@ -45,24 +64,16 @@ function holder(file: string): number | undefined {
  */
 export function lockDataDir(dataDir: string): () => void {
   const file = path.join(dataDir, lockName);
-  // Written whole under a private name, then linked into place: link fails if the lock exists, and
-  // a reader never sees a half-written pid.
-  const draft = `${file}.${process.pid}`;
-  writeFileSync(draft, String(process.pid));
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        linkSync(draft, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === 2) throw error;
-        const pid = holder(file);
-        if (pid !== undefined && alive(pid)) throw new DataDirInUseError(dataDir, pid);
-        rmSync(file, { force: true });
-      }
+  for (let attempt = 0; !create(file); attempt++) {
+    if (attempt === 3) throw new Error(`Could not claim the embedded database in ${dataDir}: ${file} keeps coming back.`);
+    let pid = holder(file);
+    // No pid yet: another process created the file a moment ago and is writing it.
+    if (pid === undefined) {
+      pause(50);
+      pid = holder(file);
     }
-  } finally {
-    rmSync(draft, { force: true });
+    if (pid !== undefined && alive(pid)) throw new DataDirInUseError(dataDir, pid);
+    rmSync(file, { force: true });
   }
   let released = false;
   const release = () => {
