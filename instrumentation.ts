@@ -7,7 +7,7 @@ export async function register() {
   // Not awaited: a slow or unreachable provider must not hold up start-up.
   void runtime().refresher.start();
   // The cost ledger's database, opened and migrated now so the chat page's first rows are kept too.
-  const { sharedDatabase } = await import('./lib/db/shared-database');
+  const [{ sharedDatabase }, { DataDirInUseError }] = await Promise.all([import('./lib/db/shared-database'), import('./lib/db/data-dir-lock')]);
   // A data directory another process holds is an operator's set-up, said in one line (not a stack).
-  void sharedDatabase().catch((error: unknown) => console.error('[flint] could not open the database:', error instanceof Error && error.name === 'DataDirInUseError' ? error.message : error));
+  void sharedDatabase().catch((error: unknown) => console.error('[flint] could not open the database:', error instanceof DataDirInUseError ? error.message : error));
 }

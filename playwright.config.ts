@@ -13,12 +13,12 @@ export const requireKeyPort = 3102;
 export const requireKeyEmulatorPort = 4102;
 /** That server's admin token, so a spec can create keys through /api/admin/keys. */
 export const requireKeyAdminToken = 'e2e-require-key-admin-token';
-// Each server has its own embedded database (PGlite allows one process per directory), fresh for each
-// run, so no server opens another's files or a developer's `.data`. Set once in the runner's
-// environment so the workers, which load this file again, see the same directories.
-process.env.FLINT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-app-'));
-process.env.FLINT_E2E_UNCONFIGURED_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-unconfigured-'));
-process.env.FLINT_E2E_REQUIRE_KEY_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-require-key-'));
+// Each server has its own embedded database (PGlite allows one process per directory) under one root,
+// fresh for each run, so no server opens another's files or a developer's `.data`. Set once in the
+// runner's environment so the workers, which load this file again, see the same directories; the
+// global teardown removes the root.
+process.env.FLINT_E2E_DATA_ROOT ??= mkdtempSync(path.join(tmpdir(), 'flint-e2e-'));
+const dataDir = (server: string) => path.join(process.env.FLINT_E2E_DATA_ROOT!, server);
 /** The MCP test server (e2e/support/mcp-server.ts) whose tools the app offers. */
 export const mcpPort = 4200;
 
@@ -75,7 +75,7 @@ export default defineConfig({
         FLINT_MCP_SERVERS: `http://127.0.0.1:${mcpPort}/mcp`,
         FLINT_RATE_LIMIT: '0',
         FLINT_BREAKER_COOLDOWN_S: '0.5',
-        FLINT_DATA_DIR: process.env.FLINT_E2E_DATA_DIR,
+        FLINT_DATA_DIR: dataDir('app'),
       },
       timeout: 120_000,
       reuseExistingServer: false,
@@ -85,7 +85,7 @@ export default defineConfig({
       command: `node node_modules/next/dist/bin/next start --port ${unconfiguredPort} --hostname 127.0.0.1`,
       url: `http://127.0.0.1:${unconfiguredPort}/api/health`,
       // Empty values count as unset, whatever the machine's environment holds.
-      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0', FLINT_DATA_DIR: process.env.FLINT_E2E_UNCONFIGURED_DATA_DIR },
+      env: { GROQ_API_KEY: '', OPENAI_API_KEY: '', FLINT_DEMO: '', FLINT_RATE_LIMIT: '0', FLINT_DATA_DIR: dataDir('unconfigured') },
       timeout: 120_000,
       reuseExistingServer: false,
     },
@@ -94,7 +94,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${requireKeyPort}/api/health`,
       env: {
         FLINT_REQUIRE_KEY: '1',
-        FLINT_DATA_DIR: process.env.FLINT_E2E_REQUIRE_KEY_DATA_DIR,
+        FLINT_DATA_DIR: dataDir('require-key'),
         FLINT_ADMIN_TOKEN: requireKeyAdminToken,
         FLINT_RATE_LIMIT: '0',
       },

@@ -17,7 +17,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 const lockFile = () => path.join(dataDir, 'flint.pid');
 
 describe('lockDataDir', () => {
-  it('refuses a directory another live process holds, naming its pid and FLINT_DATA_DIR', async () => {
+  it('refuses a directory another live process holds, naming its pid and FLINT_DATA_DIR', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
     try {
       writeFileSync(lockFile(), String(other.pid));

@@ -38,7 +38,7 @@ function holder(file: string): number | undefined {
   }
 }
 
-/** Creates the pid file unless one exists: an exclusive create is atomic on every file system (a hard link is not). */
+/** Creates the pid file unless one exists: an exclusive create is atomic, and every file system has it. */
 function create(file: string): boolean {
   let fd: number;
   try {
